@@ -1,0 +1,34 @@
+import { model } from "@medusajs/framework/utils"
+
+/**
+ * A double-sided offer. The friend's side becomes the code's Medusa promotion;
+ * the referrer's side is what the referrer earns once a referral is rewarded.
+ * Amounts are in `*_currency_code`, or in the order's currency when that is null.
+ */
+const IncentiveArm = model
+  .define(
+    { tableName: "incentive_arm", name: "IncentiveArm" },
+    {
+      id: model.id({ prefix: "refarm" }).primaryKey(),
+      name: model.text(),
+      referee_type: model.enum(["percentage", "fixed"]),
+      referee_value: model.bigNumber(),
+      referee_currency_code: model.text().nullable(),
+      referrer_type: model.enum(["store_credit", "percentage", "fixed"]),
+      referrer_value: model.bigNumber(),
+      referrer_currency_code: model.text().nullable(),
+      is_default: model.boolean().default(false),
+      active: model.boolean().default(true),
+      metadata: model.json().nullable(),
+    }
+  )
+  .indexes([
+    {
+      name: "IDX_incentive_arm_one_default",
+      on: ["is_default"],
+      unique: true,
+      where: "is_default = true AND deleted_at IS NULL",
+    },
+  ])
+
+export default IncentiveArm

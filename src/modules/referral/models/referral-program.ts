@@ -1,0 +1,38 @@
+import { model } from "@medusajs/framework/utils"
+
+/**
+ * The store's referral settings. Versioned: every change inserts a new row with
+ * the next version, so what was in force when a referral happened stays readable.
+ * The newest version is the one in force.
+ */
+const ReferralProgram = model
+  .define(
+    { tableName: "referral_program", name: "ReferralProgram" },
+    {
+      id: model.id({ prefix: "refprog" }).primaryKey(),
+      version: model.number(),
+      enabled: model.boolean().default(true),
+      attribution_window_days: model.number().default(30),
+      reward_hold_days: model.number().default(14),
+      referrer_cap: model.number().default(10),
+      referrer_cap_window_days: model.number().default(30),
+      new_customers_only: model.boolean().default(true),
+      block_same_address: model.boolean().default(true),
+      require_review: model.boolean().default(false),
+      propensity_low_threshold: model.float().default(0.3),
+      propensity_high_threshold: model.float().default(0.7),
+      moment_threshold: model.float().default(0.5),
+      llm_enabled: model.boolean().default(true),
+      metadata: model.json().nullable(),
+    }
+  )
+  .indexes([
+    {
+      name: "IDX_referral_program_version_unique",
+      on: ["version"],
+      unique: true,
+      where: "deleted_at IS NULL",
+    },
+  ])
+
+export default ReferralProgram

@@ -1,0 +1,60 @@
+import { model } from "@medusajs/framework/utils"
+import ReferralCode from "./referral-code"
+import ReferralReward from "./referral-reward"
+
+export const REFERRAL_STATUSES = [
+  "pending",
+  "review",
+  "converted",
+  "rewarded",
+  "rejected",
+  "expired",
+] as const
+
+/**
+ * One friend's use of a code: recorded when the code meets a cart (pending, or
+ * rejected with the reason), converted when the order is placed, rewarded when
+ * the referrer's reward is issued. `review` waits for an admin's decision.
+ */
+const Referral = model
+  .define(
+    { tableName: "referral", name: "Referral" },
+    {
+      id: model.id({ prefix: "ref" }).primaryKey(),
+      code: model.text(),
+      referral_code: model.belongsTo(() => ReferralCode, { mappedBy: "referrals" }),
+      referrer_customer_id: model.text(),
+      referee_customer_id: model.text().nullable(),
+      referee_email: model.text().nullable(),
+      status: model.enum([...REFERRAL_STATUSES]).default("pending"),
+      reason: model.text().nullable(),
+      cart_id: model.text().nullable(),
+      order_id: model.text().nullable(),
+      order_total: model.bigNumber().nullable(),
+      currency_code: model.text().nullable(),
+      arm_id: model.text().nullable(),
+      variant: model.text().nullable(),
+      attributed_at: model.dateTime().nullable(),
+      converted_at: model.dateTime().nullable(),
+      rewards: model.hasMany(() => ReferralReward, { mappedBy: "referral" }),
+      metadata: model.json().nullable(),
+    }
+  )
+  .indexes([
+    {
+      name: "IDX_referral_cart_unique",
+      on: ["cart_id"],
+      unique: true,
+      where: "cart_id IS NOT NULL AND deleted_at IS NULL",
+    },
+    {
+      name: "IDX_referral_order_unique",
+      on: ["order_id"],
+      unique: true,
+      where: "order_id IS NOT NULL AND deleted_at IS NULL",
+    },
+    { name: "IDX_referral_referrer_status", on: ["referrer_customer_id", "status"] },
+    { name: "IDX_referral_status_created", on: ["status", "created_at"] },
+  ])
+
+export default Referral

@@ -1,0 +1,32 @@
+/**
+ * The referral program's settings and their defaults, in one place. The README's
+ * settings table is written from this object.
+ */
+export const PROGRAM_DEFAULTS = {
+  /** Settings version; 0 until an admin first saves. */
+  version: 0,
+  /** Codes can be redeemed and rewards earned. */
+  enabled: true,
+  /** Days a click or applied code keeps counting for the referrer. */
+  attribution_window_days: 30,
+  /** Days a referrer's reward is held after the friend's order, so returns and cancels can claw it back first. */
+  reward_hold_days: 14,
+  /** Referrals a referrer can have converted within `referrer_cap_window_days`. */
+  referrer_cap: 10,
+  referrer_cap_window_days: 30,
+  /** Only friends without earlier orders may redeem a code. */
+  new_customers_only: true,
+  /** Refuse a friend whose shipping address or phone is the referrer's. */
+  block_same_address: true,
+  /** Hold every conversion for an admin's approval before a reward is created. */
+  require_review: false,
+  /** Propensity bands: below `low` is not asked, above `high` is asked readily. */
+  propensity_low_threshold: 0.3,
+  propensity_high_threshold: 0.7,
+  /** A viral moment's score from which the customer is asked. */
+  moment_threshold: 0.5,
+  /** Write share messages with the configured LLM (falls back to templates). */
+  llm_enabled: true,
+}
+
+export type ProgramSettings = typeof PROGRAM_DEFAULTS

@@ -1,0 +1,285 @@
+import type { Context } from "@medusajs/framework/types"
+import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
+import {
+  InjectManager,
+  InjectTransactionManager,
+  MedusaContext,
+  MedusaError,
+  MedusaService,
+} from "@medusajs/framework/utils"
+import IncentiveArm from "./models/incentive-arm"
+import Referral from "./models/referral"
+import ReferralCode from "./models/referral-code"
+import ReferralProgram from "./models/referral-program"
+import ReferralReward from "./models/referral-reward"
+import ReferralTouch from "./models/referral-touch"
+import { PROGRAM_DEFAULTS, type ProgramSettings } from "./program-defaults"
+
+type RewardStatus = "held" | "issuing" | "issued" | "revoked"
+
+export type ConvertReferralInput = {
+  referral_id: string
+  order_id: string
+  order_total: string | number
+  currency_code: string
+  referee_customer_id: string | null
+  referee_email: string | null
+  /** The referrer's side, already resolved in the order's currency. */
+  referrer_reward: { kind: "store_credit" | "promotion"; amount: string | number }
+  /** What the friend saved at checkout with the code. */
+  referee_discount: string | number
+  now?: Date
+}
+
+export type ConvertReferralResult = {
+  outcome: "converted" | "review" | "rejected" | "unchanged"
+  referral_id: string
+  reason?: string | null
+}
+
+class ReferralModuleService extends MedusaService({
+  ReferralProgram,
+  IncentiveArm,
+  ReferralCode,
+  Referral,
+  ReferralReward,
+  ReferralTouch,
+}) {
+  /** The settings in force: the newest version, or the documented defaults before any was saved. */
+  @InjectManager()
+  async getProgramSettings(@MedusaContext() sharedContext: Context = {}): Promise<ProgramSettings> {
+    const [latest] = await this.listReferralPrograms(
+      {},
+      { order: { version: "DESC" }, take: 1 },
+      sharedContext
+    )
+    return latest ? { ...PROGRAM_DEFAULTS, ...pickSettings(latest) } : { ...PROGRAM_DEFAULTS, version: 0 }
+  }
+
+  /**
+   * Saves a new version of the settings on top of the one in force. Two admins
+   * saving at once cannot both win: the version is unique.
+   */
+  @InjectTransactionManager()
+  async saveProgramSettings(
+    changes: Partial<ProgramSettings>,
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    const current = await this.getProgramSettings(sharedContext)
+    const { version: _ignored, ...rest } = { ...current, ...changes }
+    const [saved] = await this.createReferralPrograms([{ ...rest, version: current.version + 1 }], sharedContext)
+    return saved
+  }
+
+  /**
+   * Converts a pending referral for a placed order, exactly once. The referrer's
+   * code row is locked so concurrent orders for one referrer count the cap one
+   * after another; a referral that is no longer pending is left as it is, which
+   * makes a redelivered `order.placed` a no-op.
+   */
+  @InjectManager()
+  async convertReferral(
+    input: ConvertReferralInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ConvertReferralResult> {
+    return await this.convertReferral_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async convertReferral_(
+    input: ConvertReferralInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ConvertReferralResult> {
+    const knex = transactionOf(sharedContext)
+    const now = input.now ?? new Date()
+    const referral = await this.retrieveReferral(input.referral_id, {}, sharedContext)
+
+    await knex("referral_code").select("id").where("id", referral.referral_code_id).forUpdate()
+    const fresh = await this.retrieveReferral(input.referral_id, {}, sharedContext)
+    if (fresh.status !== "pending") {
+      return { outcome: "unchanged", referral_id: fresh.id, reason: fresh.reason }
+    }
+
+    const settings = await this.getProgramSettings(sharedContext)
+    const since = new Date(now.getTime() - settings.referrer_cap_window_days * DAY_MS)
+    const [{ count }] = await knex("referral")
+      .count<{ count: string }[]>("id as count")
+      .where("referral_code_id", referral.referral_code_id)
+      .whereIn("status", ["converted", "rewarded", "review"])
+      .where("converted_at", ">=", since)
+      .whereNull("deleted_at")
+
+    const order = {
+      order_id: input.order_id,
+      order_total: input.order_total,
+      currency_code: input.currency_code,
+      referee_customer_id: input.referee_customer_id ?? referral.referee_customer_id,
+      referee_email: input.referee_email ?? referral.referee_email,
+    }
+
+    if (Number(count) >= settings.referrer_cap) {
+      await this.updateReferrals(
+        { id: referral.id, ...order, status: "rejected", reason: "referrer_cap_reached" },
+        sharedContext
+      )
+      return { outcome: "rejected", referral_id: referral.id, reason: "referrer_cap_reached" }
+    }
+
+    const status = settings.require_review ? "review" : "converted"
+    await this.updateReferrals(
+      { id: referral.id, ...order, status, converted_at: now, reason: settings.require_review ? "manual_review" : null },
+      sharedContext
+    )
+    await knex("referral_code").where("id", referral.referral_code_id).increment("uses", 1)
+    await this.createReferralTouches(
+      [
+        {
+          type: "first_order",
+          referral_code_id: referral.referral_code_id,
+          code: referral.code,
+          customer_id: order.referee_customer_id,
+          referral_id: referral.id,
+        },
+      ],
+      sharedContext
+    )
+    await this.createReferralRewards(
+      [
+        {
+          referral_id: referral.id,
+          customer_id: order.referee_customer_id,
+          role: "referee",
+          kind: "discount",
+          amount: input.referee_discount,
+          currency_code: input.currency_code,
+          status: "issued",
+          issued_at: now,
+        },
+      ],
+      sharedContext
+    )
+    if (status === "converted") {
+      await this.holdReferrerReward_(referral.id, input, settings, now, sharedContext)
+    }
+    return { outcome: status, referral_id: referral.id }
+  }
+
+  /** Creates the referrer's held reward for a referral an admin approved after review. */
+  @InjectTransactionManager()
+  async approveReferral(
+    id: string,
+    referrerReward: ConvertReferralInput["referrer_reward"],
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    const knex = transactionOf(sharedContext)
+    const updated = await knex("referral")
+      .update({ status: "converted", reason: null, updated_at: new Date() })
+      .where({ id, status: "review" })
+      .whereNull("deleted_at")
+      .returning(["id", "currency_code"])
+    if (!updated.length) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Referral ${id} is not waiting for review`)
+    }
+    const settings = await this.getProgramSettings(sharedContext)
+    await this.holdReferrerReward_(
+      id,
+      { currency_code: updated[0].currency_code, referrer_reward: referrerReward },
+      settings,
+      new Date(),
+      sharedContext
+    )
+    return await this.retrieveReferral(id, { relations: ["rewards"] }, sharedContext)
+  }
+
+  protected async holdReferrerReward_(
+    referralId: string,
+    input: Pick<ConvertReferralInput, "currency_code" | "referrer_reward">,
+    settings: ProgramSettings,
+    now: Date,
+    sharedContext: Context
+  ) {
+    const referral = await this.retrieveReferral(referralId, {}, sharedContext)
+    await this.createReferralRewards(
+      [
+        {
+          referral_id: referralId,
+          customer_id: referral.referrer_customer_id,
+          role: "referrer",
+          kind: input.referrer_reward.kind,
+          amount: input.referrer_reward.amount,
+          currency_code: input.currency_code,
+          status: "held",
+          release_at: new Date(now.getTime() + settings.reward_hold_days * DAY_MS),
+        },
+      ],
+      sharedContext
+    )
+  }
+
+  /**
+   * Moves rewards from one status to another only if they are still in `from`,
+   * in one statement, and answers the ids that moved. Two workers releasing the
+   * same reward: one moves it, the other gets nothing back and stops.
+   */
+  @InjectTransactionManager()
+  async transitionRewards(
+    ids: string[],
+    from: RewardStatus | RewardStatus[],
+    to: RewardStatus,
+    data: { issued_at?: Date; revoked_at?: Date; external_reference?: string | null; note?: string | null } = {},
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<string[]> {
+    if (!ids.length) {
+      return []
+    }
+    const rows = await transactionOf(sharedContext)("referral_reward")
+      .update({ ...data, status: to, updated_at: new Date() })
+      .whereIn("id", ids)
+      .whereIn("status", Array.isArray(from) ? from : [from])
+      .whereNull("deleted_at")
+      .returning("id")
+    return rows.map((row: { id: string }) => row.id)
+  }
+
+  /** Sets a referral's status only if it is in one of `from`; answers whether it moved. */
+  @InjectTransactionManager()
+  async transitionReferral(
+    id: string,
+    from: string[],
+    to: string,
+    reason: string | null,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<boolean> {
+    const rows = await transactionOf(sharedContext)("referral")
+      .update({ status: to, reason, updated_at: new Date() })
+      .where("id", id)
+      .whereIn("status", from)
+      .whereNull("deleted_at")
+      .returning("id")
+    return rows.length > 0
+  }
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+function transactionOf(sharedContext: Context) {
+  const manager = sharedContext.transactionManager as SqlEntityManager | undefined
+  const knex = manager?.getTransactionContext()
+  if (!knex) {
+    // A lock or conditional update outside a transaction would be released at once.
+    throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, "The referral module needs a transaction here")
+  }
+  return knex
+}
+
+function pickSettings(row: Record<string, unknown>): Partial<ProgramSettings> {
+  const settings: Record<string, unknown> = {}
+  for (const key of Object.keys(PROGRAM_DEFAULTS)) {
+    if (row[key] !== undefined && row[key] !== null) {
+      settings[key] = row[key]
+    }
+  }
+  return settings as Partial<ProgramSettings>
+}
+
+export default ReferralModuleService
