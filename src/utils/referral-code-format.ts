@@ -3,8 +3,8 @@ import { randomInt } from "crypto"
 /**
  * Referral codes look like `ANNA-7K3QX9`: up to six letters of the customer's
  * first name, so friends recognise who sent it, then six symbols from an
- * alphabet without look-alikes (no 0/O, 1/I/L, U/V). 30^6 ≈ 729 million
- * suffixes per prefix: with the public endpoints rate-limited, guessing a code
+ * alphabet without look-alikes (no 0/O, 1/I/L, U/V). 29^6 ≈ 595 million
+ * suffixes per prefix (29 bits): with the public endpoints rate-limited, guessing a code
  * is useless.
  */
 export const CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTWXYZ"

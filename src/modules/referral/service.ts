@@ -15,19 +15,29 @@ import ReferralReward from "./models/referral-reward"
 import ReferralTouch from "./models/referral-touch"
 import { PROGRAM_DEFAULTS, type ProgramSettings } from "./program-defaults"
 
+export type ReferralModuleOptions = {
+  /** Where a shared link points; `{code}` is replaced by the referrer's code. */
+  share_url_template?: string
+}
+
 type RewardStatus = "held" | "issuing" | "issued" | "revoked"
 
 export type ConvertReferralInput = {
   referral_id: string
   order_id: string
-  order_total: string | number
+  order_total: number
   currency_code: string
   referee_customer_id: string | null
   referee_email: string | null
   /** The referrer's side, already resolved in the order's currency. */
-  referrer_reward: { kind: "store_credit" | "promotion"; amount: string | number }
+  referrer_reward: {
+    kind: "store_credit" | "promotion"
+    amount: number
+    currency_code: string
+    promotion_type?: "percentage" | "fixed"
+  }
   /** What the friend saved at checkout with the code. */
-  referee_discount: string | number
+  referee_discount: number
   now?: Date
 }
 
@@ -45,6 +55,19 @@ class ReferralModuleService extends MedusaService({
   ReferralReward,
   ReferralTouch,
 }) {
+  protected readonly options_: ReferralModuleOptions
+
+  constructor(container: Record<string, unknown>, options: ReferralModuleOptions = {}) {
+    // eslint-disable-next-line prefer-rest-params
+    super(...arguments)
+    this.options_ = options ?? {}
+  }
+
+  /** The plugin options the store configured, for routes and steps that need them. */
+  getOptions(): ReferralModuleOptions {
+    return this.options_
+  }
+
   /** The settings in force: the newest version, or the documented defaults before any was saved. */
   @InjectManager()
   async getProgramSettings(@MedusaContext() sharedContext: Context = {}): Promise<ProgramSettings> {
@@ -103,7 +126,7 @@ class ReferralModuleService extends MedusaService({
     const settings = await this.getProgramSettings(sharedContext)
     const since = new Date(now.getTime() - settings.referrer_cap_window_days * DAY_MS)
     const [{ count }] = await knex("referral")
-      .count<{ count: string }[]>("id as count")
+      .count("id as count")
       .where("referral_code_id", referral.referral_code_id)
       .whereIn("status", ["converted", "rewarded", "review"])
       .where("converted_at", ">=", since)
@@ -148,11 +171,11 @@ class ReferralModuleService extends MedusaService({
         {
           referral_id: referral.id,
           customer_id: order.referee_customer_id,
-          role: "referee",
-          kind: "discount",
+          role: "referee" as const,
+          kind: "discount" as const,
           amount: input.referee_discount,
           currency_code: input.currency_code,
-          status: "issued",
+          status: "issued" as const,
           issued_at: now,
         },
       ],
@@ -162,6 +185,22 @@ class ReferralModuleService extends MedusaService({
       await this.holdReferrerReward_(referral.id, input, settings, now, sharedContext)
     }
     return { outcome: status, referral_id: referral.id }
+  }
+
+  /** Compensation of `convertReferral`: back to pending, with the rewards and touch it created removed. */
+  @InjectTransactionManager()
+  async undoConversion(referralId: string, @MedusaContext() sharedContext: Context = {}) {
+    const knex = transactionOf(sharedContext)
+    const referral = await this.retrieveReferral(referralId, {}, sharedContext)
+    const counted = ["converted", "review"].includes(referral.status)
+    await knex("referral_reward").where("referral_id", referralId).whereIn("status", ["held", "issued"]).delete()
+    await knex("referral_touch").where({ referral_id: referralId, type: "first_order" }).delete()
+    await knex("referral")
+      .update({ status: "pending", reason: null, order_id: null, converted_at: null, updated_at: new Date() })
+      .where("id", referralId)
+    if (counted) {
+      await knex("referral_code").where("id", referral.referral_code_id).decrement("uses", 1)
+    }
   }
 
   /** Creates the referrer's held reward for a referral an admin approved after review. */
@@ -176,14 +215,14 @@ class ReferralModuleService extends MedusaService({
       .update({ status: "converted", reason: null, updated_at: new Date() })
       .where({ id, status: "review" })
       .whereNull("deleted_at")
-      .returning(["id", "currency_code"])
+      .returning(["id"])
     if (!updated.length) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Referral ${id} is not waiting for review`)
     }
     const settings = await this.getProgramSettings(sharedContext)
     await this.holdReferrerReward_(
       id,
-      { currency_code: updated[0].currency_code, referrer_reward: referrerReward },
+      { referrer_reward: referrerReward },
       settings,
       new Date(),
       sharedContext
@@ -193,7 +232,7 @@ class ReferralModuleService extends MedusaService({
 
   protected async holdReferrerReward_(
     referralId: string,
-    input: Pick<ConvertReferralInput, "currency_code" | "referrer_reward">,
+    input: Pick<ConvertReferralInput, "referrer_reward">,
     settings: ProgramSettings,
     now: Date,
     sharedContext: Context
@@ -204,11 +243,14 @@ class ReferralModuleService extends MedusaService({
         {
           referral_id: referralId,
           customer_id: referral.referrer_customer_id,
-          role: "referrer",
+          role: "referrer" as const,
           kind: input.referrer_reward.kind,
           amount: input.referrer_reward.amount,
-          currency_code: input.currency_code,
-          status: "held",
+          currency_code: input.referrer_reward.currency_code,
+          status: "held" as const,
+          metadata: input.referrer_reward.promotion_type
+            ? { promotion_type: input.referrer_reward.promotion_type }
+            : null,
           release_at: new Date(now.getTime() + settings.reward_hold_days * DAY_MS),
         },
       ],

@@ -1,0 +1,17 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
+import { validateReferralRedemptionWorkflow } from "../referral/workflows/validate-referral-redemption"
+
+/**
+ * Before the order is created, check the referral code on the cart again with
+ * everything now known (email, shipping address, phone). A refusal stops the
+ * checkout with a message the shopper can act on: remove the code and retry.
+ */
+completeCartWorkflow.hooks.validate(async ({ cart }, { container }) => {
+  const { result: verdict } = await validateReferralRedemptionWorkflow(container).run({
+    input: { cart_id: cart.id },
+  })
+  if (verdict && !verdict.ok) {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, verdict.message)
+  }
+})

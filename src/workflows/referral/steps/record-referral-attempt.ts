@@ -1,0 +1,76 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { REFERRAL_MODULE } from "../../../modules/referral"
+import type ReferralModuleService from "../../../modules/referral/service"
+import { normalizeEmail } from "../../../utils/normalize-identity"
+import type { RedemptionVerdict } from "../../../utils/referral-rules"
+import type { RedemptionSubject } from "./load-redemption-facts"
+
+export const recordReferralAttemptStepId = "record-referral-attempt"
+
+export type RecordReferralAttemptStepInput = {
+  subject: RedemptionSubject
+  verdict: RedemptionVerdict
+}
+
+/** Statuses an attempt may still overwrite: once converted, a referral belongs to its order. */
+const OPEN_STATUSES = ["pending", "rejected"]
+
+/**
+ * Records a referral code meeting a cart: one referral per cart, pending while
+ * the rules pass, rejected with the reason when they don't, so the admin sees
+ * refused attempts too. A code accepted for the first time adds a
+ * `code_applied` touch.
+ */
+export const recordReferralAttemptStep = createStep(
+  recordReferralAttemptStepId,
+  async ({ subject, verdict }: RecordReferralAttemptStepInput, { container }) => {
+    const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
+    const data = {
+      code: subject.referral_code.code,
+      referral_code_id: subject.referral_code.id,
+      referrer_customer_id: subject.referral_code.customer_id,
+      referee_customer_id: subject.friend.customer_id,
+      referee_email: normalizeEmail(subject.friend.email),
+      arm_id: subject.referral_code.arm_id,
+      status: verdict.ok ? ("pending" as const) : ("rejected" as const),
+      reason: verdict.ok ? null : verdict.reason,
+    }
+
+    const [existing] = await referrals.listReferrals({ cart_id: subject.cart_id }, { take: 1 })
+    if (existing && !OPEN_STATUSES.includes(existing.status)) {
+      return new StepResponse(existing, null)
+    }
+    const referral = existing
+      ? await referrals.updateReferrals({ id: existing.id, ...data })
+      : await referrals.createReferrals({ ...data, cart_id: subject.cart_id, attributed_at: new Date() })
+
+    if (verdict.ok) {
+      const [applied] = await referrals.listReferralTouches(
+        { referral_id: referral.id, type: "code_applied" },
+        { take: 1 }
+      )
+      if (!applied) {
+        await referrals.createReferralTouches({
+          type: "code_applied",
+          referral_id: referral.id,
+          referral_code_id: subject.referral_code.id,
+          code: subject.referral_code.code,
+          customer_id: subject.friend.customer_id,
+        })
+      }
+    }
+    return new StepResponse(referral, existing ? { previous: existing } : { created_id: referral.id })
+  },
+  async (undo, { container }) => {
+    if (!undo) {
+      return
+    }
+    const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
+    if ("created_id" in undo && undo.created_id) {
+      await referrals.deleteReferrals(undo.created_id)
+    } else if ("previous" in undo && undo.previous) {
+      const { id, status, reason, referee_customer_id, referee_email } = undo.previous
+      await referrals.updateReferrals({ id, status, reason, referee_customer_id, referee_email })
+    }
+  }
+)

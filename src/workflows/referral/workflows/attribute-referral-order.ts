@@ -1,0 +1,36 @@
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { ReferralEvents } from "../../../utils/events"
+import { convertReferralStep } from "../steps/convert-referral"
+import { loadOrderReferralStep } from "../steps/load-order-referral"
+
+export const attributeReferralOrderWorkflowId = "attribute-referral-order"
+
+/**
+ * On `order.placed`: if the order redeemed a referral code, convert the
+ * referral, record what the friend saved and hold the referrer's reward until
+ * the return window has passed. Safe to run again for the same order.
+ */
+export const attributeReferralOrderWorkflow = createWorkflow(
+  attributeReferralOrderWorkflowId,
+  (input: { order_id: string }) => {
+    const conversion = loadOrderReferralStep(input)
+
+    const result = when("order-redeemed-referral-code", { conversion }, ({ conversion }) => !!conversion).then(
+      () => {
+        const result = convertReferralStep(transform({ conversion }, ({ conversion }) => conversion!))
+        when("referral-newly-decided", { result }, ({ result }) => result.outcome !== "unchanged").then(() => {
+          emitEventStep({
+            eventName: transform({ result }, ({ result }) =>
+              result.outcome === "rejected" ? ReferralEvents.REJECTED : ReferralEvents.CONVERTED
+            ),
+            data: transform({ result }, ({ result }) => ({ id: result.referral_id })),
+          })
+        })
+        return result
+      }
+    )
+
+    return new WorkflowResponse(transform({ result }, ({ result }) => result ?? null))
+  }
+)
