@@ -17,17 +17,17 @@ export const attributeReferralOrderWorkflow = createWorkflow(
     const conversion = loadOrderReferralStep(input)
 
     const result = when("order-redeemed-referral-code", { conversion }, ({ conversion }) => !!conversion).then(
+      () => convertReferralStep(transform({ conversion }, ({ conversion }) => conversion!))
+    )
+
+    when("referral-newly-decided", { result }, ({ result }) => !!result && result.outcome !== "unchanged").then(
       () => {
-        const result = convertReferralStep(transform({ conversion }, ({ conversion }) => conversion!))
-        when("referral-newly-decided", { result }, ({ result }) => result.outcome !== "unchanged").then(() => {
-          emitEventStep({
-            eventName: transform({ result }, ({ result }) =>
-              result.outcome === "rejected" ? ReferralEvents.REJECTED : ReferralEvents.CONVERTED
-            ),
-            data: transform({ result }, ({ result }) => ({ id: result.referral_id })),
-          })
+        emitEventStep({
+          eventName: transform({ result }, ({ result }) =>
+            result!.outcome === "rejected" ? ReferralEvents.REJECTED : ReferralEvents.CONVERTED
+          ),
+          data: transform({ result }, ({ result }) => ({ id: result!.referral_id })),
         })
-        return result
       }
     )
 

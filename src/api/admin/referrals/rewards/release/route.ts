@@ -1,0 +1,8 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { releaseReferralRewardsWorkflow } from "../../../../../workflows"
+
+/** Run the hourly release now: issue every held reward whose hold has passed. */
+export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const { result } = await releaseReferralRewardsWorkflow(req.scope).run({ input: {} })
+  res.json({ release: result })
+}

@@ -1,0 +1,58 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { REFERRAL_MODULE } from "../../../../modules/referral"
+import type ReferralModuleService from "../../../../modules/referral/service"
+import { sumByCurrency } from "../../../../utils/money"
+import { shareUrl } from "../../../../utils/share-url"
+import { ensureReferralCodeWorkflow } from "../../../../workflows"
+import { offerResponse } from "../../../utils/offer-response"
+
+/**
+ * The signed-in shopper's referral page: their code and link (created on first
+ * visit for customers who existed before the plugin), the offer, what their
+ * referrals have done, and what they earned. Only ever the caller's own data.
+ */
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const customerId = req.auth_context.actor_id
+  const { result: code } = await ensureReferralCodeWorkflow(req.scope).run({ input: { customer_id: customerId } })
+
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const referrals = req.scope.resolve<ReferralModuleService>(REFERRAL_MODULE)
+  const [{ data: arms }, { data: referralRows }, { data: rewards }] = await Promise.all([
+    query.graph({ entity: "incentive_arm", fields: ["*"], filters: { id: code.arm_id ?? [] } }),
+    query.graph({ entity: "referral", fields: ["id", "status"], filters: { referrer_customer_id: customerId } }),
+    query.graph({
+      entity: "referral_reward",
+      fields: ["id", "kind", "amount", "currency_code", "status", "release_at", "issued_at", "metadata"],
+      filters: { customer_id: customerId, role: "referrer" },
+    }),
+  ])
+
+  const count = (status: string) => referralRows.filter((row) => row.status === status).length
+  res.json({
+    referral_code: {
+      code: code.code,
+      status: code.status,
+      share_url: shareUrl(code.code, referrals.getOptions().share_url_template),
+      offer: offerResponse(arms[0]),
+    },
+    stats: {
+      pending: count("pending") + count("review"),
+      converted: count("converted"),
+      rewarded: count("rewarded"),
+      rewards_earned: sumByCurrency(rewards.filter((reward) => reward.status === "issued")),
+      rewards_held: sumByCurrency(rewards.filter((reward) => reward.status === "held")),
+    },
+    rewards: rewards.map((reward) => ({
+      id: reward.id,
+      kind: reward.kind,
+      amount: reward.amount,
+      currency_code: reward.currency_code,
+      status: reward.status,
+      release_at: reward.release_at,
+      issued_at: reward.issued_at,
+      code: reward.metadata?.code ?? null,
+    })),
+    prompt: null,
+  })
+}
