@@ -60,6 +60,10 @@ export class Shopper {
     return data.cart.id as string
   }
 
+  setShippingAddress(cartId: string, shipping_address: Record<string, string>) {
+    return this.api.post(`/store/carts/${cartId}`, { shipping_address }, this.headers())
+  }
+
   applyCode(cartId: string, code: string) {
     return this.api.post(`/store/carts/${cartId}/promotions`, { promo_codes: [code] }, this.headers())
   }

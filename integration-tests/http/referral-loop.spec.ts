@@ -151,5 +151,163 @@ medusaIntegrationTestRunner({
       const { data } = await api.get(`/admin/referrals/customers/${anna.customer_id}`, admin())
       expect(data.referral_code.uses).toBe(1)
     })
+
+    describe("refusals", () => {
+      const annaWithCode = async () => {
+        const anna = await shopper("anna.smith@gmail.com").register("Anna", "Smith", "+1 212 555 0100")
+        return { anna, code: (await anna.me()).referral_code.code as string }
+      }
+      const rejectedReasons = async (customerId: string) =>
+        (await referralsOf(customerId)).filter((r: { status: string }) => r.status === "rejected").map((r: { reason: string }) => r.reason)
+
+      it("refuses the referrer's own code, in their account or behind an email alias, and records why", async () => {
+        const { anna, code } = await annaWithCode()
+        const own = await refusal(anna.applyCode(await anna.createCart(), code))
+        expect(own).toEqual({ status: 400, message: "This is your own referral code: share it with a friend instead." })
+
+        const alias = shopper("a.n.n.a.smith+deals@googlemail.com")
+        const aliasRefusal = await refusal(alias.applyCode(await alias.createCart(), code))
+        expect(aliasRefusal.status).toBe(400)
+        expect(await rejectedReasons(anna.customer_id!)).toEqual(["self_referral", "self_referral"])
+      })
+
+      it("refuses at checkout an order shipped to the referrer's address", async () => {
+        const { anna, code } = await annaWithCode()
+        const home = { first_name: "A", last_name: "S", address_1: "12 Elm Street", city: "NYC", postal_code: "10001", country_code: "us" }
+        await anna.addAddress(home)
+        const friend = await shopper("cleo@example.com").register("Cleo")
+        const cartId = await friend.createCart()
+        await friend.applyCode(cartId, code)
+        await friend.setShippingAddress(cartId, { ...home, first_name: "Cleo", address_1: "12 elm street." })
+        await friend.pay(cartId)
+        const refused = await refusal(friend.complete(cartId))
+        expect(refused).toEqual({
+          status: 400,
+          message: "This referral code can't be used for an order shipped to the referrer's address.",
+        })
+        expect(await rejectedReasons(anna.customer_id!)).toEqual(["same_address"])
+      })
+
+      it("refuses a friend who has ordered before", async () => {
+        const { anna, code } = await annaWithCode()
+        const dan = await shopper("dan@example.com").register("Dan")
+        await dan.checkoutWith(null)
+        const refused = await refusal(dan.applyCode(await dan.createCart(), code))
+        expect(refused.status).toBe(400)
+        expect(refused.message).toMatch(/first order/)
+        expect(await rejectedReasons(anna.customer_id!)).toEqual(["not_new_customer"])
+      })
+
+      it("refuses a disabled code, and the promotion engine does too", async () => {
+        const { anna, code } = await annaWithCode()
+        const { data } = await api.get(`/admin/referrals/customers/${anna.customer_id}`, admin())
+        await api.post(`/admin/referrals/codes/${data.referral_code.id}`, { status: "disabled" }, admin())
+        const eve = await shopper("eve@example.com").register("Eve")
+        const refused = await refusal(eve.applyCode(await eve.createCart(), code))
+        expect(refused.status).toBe(400)
+        const landing = await refusal(api.get(`/store/referrals/codes/${code}`, eve.headers()))
+        expect(landing.status).toBe(404)
+      })
+
+      it("refuses a referrer over the cap, counting only converted referrals in the window", async () => {
+        await setProgram({ referrer_cap: 1 })
+        const { anna, code } = await annaWithCode()
+        await (await shopper("fay@example.com").register("Fay")).checkoutWith(code)
+        await eventually(async () => expect((await referralsOf(anna.customer_id!))[0]?.status).toBe("converted"))
+
+        const gus = await shopper("gus@example.com").register("Gus")
+        const refused = await refusal(gus.applyCode(await gus.createCart(), code))
+        expect(refused).toEqual({
+          status: 400,
+          message: "This referral code has reached its limit for now. Ask your friend again later.",
+        })
+        expect(await rejectedReasons(anna.customer_id!)).toEqual(["referrer_cap_reached"])
+      })
+    })
+
+    describe("review", () => {
+      it("holds conversions for review when the program asks, and the admin approves or rejects them", async () => {
+        await setProgram({ require_review: true })
+        const anna = await shopper("anna@example.com").register("Anna")
+        const { referral_code } = await anna.me()
+        await (await shopper("hal@example.com").register("Hal")).checkoutWith(referral_code.code)
+        await (await shopper("ida@example.com").register("Ida")).checkoutWith(referral_code.code)
+        const inReview = await eventually(async () => {
+          const rows = await referralsOf(anna.customer_id!)
+          expect(rows.map((r: { status: string }) => r.status)).toEqual(["review", "review"])
+          return rows
+        })
+        expect(inReview[0].rewards.filter((r: { role: string }) => r.role === "referrer")).toEqual([])
+
+        const approved = await api.post(`/admin/referrals/${inReview[0].id}/approve`, {}, admin())
+        expect(approved.data.referral.status).toBe("converted")
+        expect(approved.data.referral.rewards.find((r: { role: string }) => r.role === "referrer").status).toBe("held")
+
+        const rejected = await api.post(`/admin/referrals/${inReview[1].id}/reject`, { reason: "same household" }, admin())
+        expect(rejected.data.referral).toMatchObject({ status: "rejected", reason: "same household" })
+
+        const twice = await refusal(api.post(`/admin/referrals/${inReview[0].id}/approve`, {}, admin()))
+        expect(twice.status).toBe(400)
+        const { data } = await api.get(`/admin/referrals/${inReview[0].id}`, admin())
+        expect(data.referral.rewards.filter((r: { role: string }) => r.role === "referrer")).toHaveLength(1)
+      })
+    })
+
+    describe("access and validation", () => {
+      it("answers 401 without a customer session and shows each customer only their own referrals", async () => {
+        const anonymous = await refusal(
+          api.get(`/store/referrals/me`, { headers: { "x-publishable-api-key": store.publishable_key } })
+        )
+        expect(anonymous.status).toBe(401)
+
+        const anna = await shopper("anna@example.com").register("Anna")
+        const annaCode = (await anna.me()).referral_code.code
+        await (await shopper("jon@example.com").register("Jon")).checkoutWith(annaCode)
+        await eventually(async () => expect((await anna.me()).stats.converted).toBe(1))
+
+        const kim = await shopper("kim@example.com").register("Kim")
+        const kims = await api.get(`/store/referrals/me?customer_id=${anna.customer_id}`, kim.headers())
+        expect(kims.data.referral_code.code).not.toBe(annaCode)
+        expect(kims.data.stats.converted).toBe(0)
+
+        const adminOnly = await refusal(api.get(`/admin/referrals`, kim.headers()))
+        expect(adminOnly.status).toBe(401)
+      })
+
+      it("answers 400 with a message for malformed input and 404 for unknown codes", async () => {
+        const pub = { headers: { "x-publishable-api-key": store.publishable_key } }
+        for (const body of [{}, { code: 42, visitor_id: "v" }, { code: "ANNA-222222", visitor_id: "v", extra: 1 }]) {
+          const refused = await refusal(api.post(`/store/referrals/clicks`, body, pub))
+          expect(refused.status).toBe(400)
+          expect(refused.message).toEqual(expect.any(String))
+        }
+        const unknown = await refusal(api.post(`/store/referrals/clicks`, { code: "NOPE-222222", visitor_id: "v" }, pub))
+        expect(unknown).toEqual({ status: 404, message: "Referral code NOPE-222222 was not found" })
+
+        for (const changes of [{ referrer_cap: -1 }, { reward_hold_days: "soon" }, { unknown_setting: true }]) {
+          expect((await refusal(setProgram(changes))).status).toBe(400)
+        }
+        const inverted = await refusal(setProgram({ propensity_low_threshold: 0.8 }))
+        expect(inverted).toEqual({
+          status: 400,
+          message: "propensity_low_threshold must be below propensity_high_threshold",
+        })
+        const { data } = await api.get(`/admin/referrals/program`, admin())
+        expect(data.program).toMatchObject({ version: 0, referrer_cap: 10, propensity_low_threshold: 0.3 })
+
+        expect((await refusal(api.get(`/admin/referrals?status=nonsense`, admin()))).status).toBe(400)
+        expect((await refusal(api.get(`/admin/referrals/ref_missing`, admin()))).status).toBe(404)
+        expect((await refusal(api.post(`/admin/referrals/ref_missing/approve`, {}, admin()))).status).toBe(404)
+      })
+
+      it("saves program settings as new versions", async () => {
+        const first = await setProgram({ reward_hold_days: 7 })
+        expect(first.data.program).toMatchObject({ version: 1, reward_hold_days: 7, referrer_cap: 10 })
+        const second = await setProgram({ referrer_cap: 3 })
+        expect(second.data.program).toMatchObject({ version: 2, reward_hold_days: 7, referrer_cap: 3 })
+        const { data } = await api.get(`/admin/referrals/arms`, admin())
+        expect(data.arms).toEqual([])
+      })
+    })
   },
 })

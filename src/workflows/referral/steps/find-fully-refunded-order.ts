@@ -1,5 +1,6 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { orderFate } from "../utils/order-standing"
 
 export const findFullyRefundedOrderStepId = "find-fully-refunded-order"
 
@@ -27,9 +28,6 @@ export const findFullyRefundedOrderStep = createStep(
     if (!orderId) {
       return new StepResponse(null)
     }
-    const {
-      data: [order],
-    } = await query.graph({ entity: "order", fields: ["id", "payment_status"], filters: { id: orderId } })
-    return new StepResponse(order?.payment_status === "refunded" ? order.id : null)
+    return new StepResponse((await orderFate(container, orderId)) === "order_refunded" ? orderId : null)
   }
 )

@@ -20,9 +20,12 @@ export const finishReferralRewardStep = createStep(
         issued_at: new Date(),
         external_reference: result.external_reference,
       })
-      if (result.code) {
-        await referrals.updateReferralRewards({ id: input.reward_id, metadata: { code: result.code } })
-      }
+      // Store credit falls back to a code when the loyalty plugin is absent: record what was really paid.
+      await referrals.updateReferralRewards({
+        id: input.reward_id,
+        kind: result.kind,
+        ...(result.code ? { metadata: { code: result.code } } : {}),
+      })
       await referrals.transitionReferral(input.referral_id, ["converted"], "rewarded", null)
     } else {
       await referrals.transitionRewards([input.reward_id], "issuing", "revoked", {

@@ -1,4 +1,4 @@
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import {
   createRewardPromotion,
@@ -7,6 +7,7 @@ import {
   type RewardToIssue,
   storeCreditService,
 } from "./reward-channels"
+import { orderFate, type OrderFate } from "../utils/order-standing"
 
 export const issueReferralRewardStepId = "issue-referral-reward"
 
@@ -14,7 +15,7 @@ export type IssueReferralRewardStepInput = { reward: RewardToIssue; order_id: st
 
 export type IssueOutcome =
   | ({ outcome: "issued" } & IssuedReward)
-  | { outcome: "revoked"; reason: "order_canceled" | "order_refunded" }
+  | { outcome: "revoked"; reason: OrderFate }
 
 /**
  * Pays a claimed reward, unless the friend's order was canceled or fully
@@ -24,7 +25,7 @@ export type IssueOutcome =
 export const issueReferralRewardStep = createStep(
   issueReferralRewardStepId,
   async ({ reward, order_id }: IssueReferralRewardStepInput, { container }) => {
-    const standing = await orderStanding(container, order_id)
+    const standing = order_id ? await orderFate(container, order_id) : null
     if (standing) {
       return new StepResponse<IssueOutcome, IssueOutcome | null>({ outcome: "revoked", reason: standing }, null)
     }
@@ -47,24 +48,3 @@ export const issueReferralRewardStep = createStep(
     }
   }
 )
-
-async function orderStanding(
-  container: Parameters<typeof storeCreditService>[0],
-  orderId: string | null
-): Promise<"order_canceled" | "order_refunded" | null> {
-  if (!orderId) {
-    return null
-  }
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const {
-    data: [order],
-  } = await query.graph({
-    entity: "order",
-    fields: ["id", "status", "payment_status"],
-    filters: { id: orderId },
-  })
-  if (!order || order.status === "canceled") {
-    return "order_canceled"
-  }
-  return order.payment_status === "refunded" ? "order_refunded" : null
-}
