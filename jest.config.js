@@ -20,5 +20,6 @@ module.exports = {
   modulePathIgnorePatterns: ["<rootDir>/.medusa/", "<rootDir>/dist/"],
   testPathIgnorePatterns: ["/node_modules/", "<rootDir>/.medusa/"],
   setupFiles: ["<rootDir>/integration-tests/setup.js"],
+  reporters: ["default", "<rootDir>/integration-tests/summary-reporter.js"],
   testMatch: matches[process.env.TEST_TYPE] ?? Object.values(matches).flat(),
 }

@@ -103,6 +103,15 @@ medusaIntegrationTestRunner({
         expect(row.rewards.find((r: { role: string }) => r.role === "referrer").status).toBe("revoked")
       })
       expect(await creditBalance(anna)).toBe(0)
+
+      const { data: summary } = await api.get(`/admin/referrals/summary`, admin())
+      expect(summary.summary).toEqual({
+        codes: 2,
+        touches: { click: 1, code_applied: 1, first_order: 1 },
+        referrals: { rejected: 1 },
+        rejections: { order_canceled: 1 },
+        referrer_rewards: [{ status: "revoked", currency_code: "usd", count: 1, amount: 10 }],
+      })
     })
 
     it("holds the referrer's reward for the hold period and revokes it when the order is canceled first", async () => {

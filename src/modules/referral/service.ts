@@ -3,6 +3,7 @@ import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import {
   InjectManager,
   InjectTransactionManager,
+  MathBN,
   MedusaContext,
   MedusaError,
   MedusaService,
@@ -256,6 +257,43 @@ class ReferralModuleService extends MedusaService({
       ],
       sharedContext
     )
+  }
+
+  /**
+   * The loop's counts in a few set-based queries: codes, funnel touches by
+   * type, referrals by status (and refusals by reason), referrer rewards by
+   * status and currency. The admin's first funnel; the metrics endpoint grows it.
+   */
+  @InjectManager()
+  async getLoopSummary(@MedusaContext() sharedContext: Context = {}) {
+    const knex = (sharedContext.manager as SqlEntityManager).getKnex()
+    const live = (table: string) => knex(table).whereNull("deleted_at")
+    const [[codes], touches, referrals, refusals, rewards] = await Promise.all([
+      live("referral_code").count("id as count"),
+      live("referral_touch").select("type").count("id as count").groupBy("type"),
+      live("referral").select("status").count("id as count").groupBy("status"),
+      live("referral").where("status", "rejected").select("reason").count("id as count").groupBy("reason"),
+      live("referral_reward")
+        .where("role", "referrer")
+        .select("status", "currency_code")
+        .count("id as count")
+        .sum("amount as amount")
+        .groupBy("status", "currency_code"),
+    ])
+    const byKey = (rows: Record<string, unknown>[], key: string) =>
+      Object.fromEntries(rows.map((row) => [String(row[key]), Number(row.count)]))
+    return {
+      codes: Number(codes.count),
+      touches: byKey(touches, "type"),
+      referrals: byKey(referrals, "status"),
+      rejections: byKey(refusals, "reason"),
+      referrer_rewards: rewards.map((row: Record<string, unknown>) => ({
+        status: String(row.status),
+        currency_code: String(row.currency_code),
+        count: Number(row.count),
+        amount: MathBN.convert(row.amount as string).toNumber(),
+      })),
+    }
   }
 
   /**

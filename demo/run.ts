@@ -1,0 +1,145 @@
+/**
+ * The demo store: a fresh database, a Medusa server with the plugin, a small
+ * catalogue seeded through the admin API, and a few dozen simulated shoppers
+ * who sign up, share, click, redeem and check out through the store API.
+ * Prints the loop's funnel, then keeps serving the admin until stopped.
+ *
+ *   npm run demo            # keep the server running (admin at http://localhost:9000/app)
+ *   npm run demo -- --once  # print the funnel and exit
+ */
+import { execFileSync, spawn, type ChildProcess } from "child_process"
+import { Client } from "pg"
+import { createShopperPopulation } from "./population"
+import { StoreApi } from "./store-api"
+
+const once = process.argv.includes("--once")
+const port = Number(process.env.PORT ?? 9000)
+const database = process.env.DEMO_DATABASE ?? "smart_referrals_demo"
+const pgUrl = process.env.DEMO_POSTGRES_URL ?? "postgres://postgres@localhost:5432"
+const admin = { email: "admin@demo.shop", password: "smart-referrals-demo" }
+
+async function main() {
+  await recreateDatabase()
+  const env = {
+    ...process.env,
+    DATABASE_URL: `${pgUrl}/${database}`,
+    PORT: String(port),
+    MEDUSA_ADMIN_DISABLED: once ? "true" : process.env.MEDUSA_ADMIN_DISABLED ?? "false",
+    NODE_ENV: "development",
+  }
+  step("Migrating the demo database")
+  medusa(["db:migrate"], env)
+  medusa(["user", "-e", admin.email, "-p", admin.password], env)
+
+  step(`Starting Medusa with the plugin on port ${port}`)
+  const server = startServer(env)
+  const stop = () => {
+    try {
+      process.kill(-server.pid!, "SIGTERM")
+    } catch {
+      // already gone
+    }
+  }
+  process.on("SIGINT", () => {
+    stop()
+    process.exit(0)
+  })
+  try {
+    const api = new StoreApi(`http://localhost:${port}`)
+    await api.waitUntilUp()
+    await api.loginAdmin(admin.email, admin.password)
+    step("Seeding the store through the admin API")
+    await api.seedStore()
+    await api.admin("POST", "/admin/referrals/program", { reward_hold_days: 0 })
+
+    step("Simulating shoppers through the store API")
+    const log = await createShopperPopulation(api, { seed: 7, referrers: 12, friendsPerReferrer: 3 })
+
+    step("Running the reward release job")
+    const { release } = await api.admin("POST", "/admin/referrals/rewards/release")
+    const { summary } = await api.admin("GET", "/admin/referrals/summary")
+    printFunnel(summary, release, log)
+
+    if (once) {
+      stop()
+      return
+    }
+    console.log(`\nAdmin: http://localhost:${port}/app  (${admin.email} / ${admin.password})`)
+    console.log(`Publishable key: ${api.publishableKey}`)
+    console.log("The store keeps running; press Ctrl+C to stop.")
+    await new Promise<void>((resolve) => server.on("exit", () => resolve()))
+  } catch (error) {
+    stop()
+    throw error
+  }
+}
+
+async function recreateDatabase() {
+  const client = new Client({ connectionString: `${pgUrl}/postgres` })
+  try {
+    await client.connect()
+  } catch {
+    console.error(
+      `PostgreSQL does not answer at ${pgUrl}. Start it (on Debian: pg_ctlcluster <version> main start) ` +
+        `or point DEMO_POSTGRES_URL at one, then run the demo again.`
+    )
+    process.exit(1)
+  }
+  step(`Creating database ${database}`)
+  await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
+  await client.query(`CREATE DATABASE "${database}"`)
+  await client.end()
+}
+
+function medusa(args: string[], env: NodeJS.ProcessEnv) {
+  execFileSync("npx", ["medusa", ...args], { env, stdio: ["ignore", "ignore", "inherit"] })
+}
+
+function startServer(env: NodeJS.ProcessEnv): ChildProcess {
+  // Its own process group, so stopping the demo stops the server and its watchers.
+  const server = spawn("npx", ["medusa", "develop"], { env, detached: true, stdio: ["ignore", "ignore", "inherit"] })
+  server.on("exit", (code) => {
+    if (code) {
+      console.error(`Medusa exited with code ${code}`)
+    }
+  })
+  return server
+}
+
+function step(text: string) {
+  console.log(`• ${text}`)
+}
+
+function printFunnel(
+  summary: {
+    codes: number
+    touches: Record<string, number>
+    referrals: Record<string, number>
+    rejections: Record<string, number>
+    referrer_rewards: { status: string; currency_code: string; count: number; amount: number }[]
+  },
+  release: { issued: number; revoked: number },
+  log: { signups: number; shares: number; checkouts: number; refused: number }
+) {
+  const issued = summary.referrer_rewards.filter((r) => r.status === "issued")
+  const rows: [string, string | number][] = [
+    ["customers signed up", log.signups],
+    ["referral codes", summary.codes],
+    ["link clicks", summary.touches.click ?? 0],
+    ["codes applied at checkout", summary.touches.code_applied ?? 0],
+    ["referred first orders (conversions)", summary.touches.first_order ?? 0],
+    ["refused redemptions", Object.entries(summary.rejections).map(([k, v]) => `${v} ${k}`).join(", ") || 0],
+    ["rewards issued by this run", release.issued],
+    ["rewards issued in total", issued.map((r) => `${r.count} (${r.amount} ${r.currency_code.toUpperCase()})`).join(", ") || 0],
+    ["referrals by status", Object.entries(summary.referrals).map(([k, v]) => `${k} ${v}`).join(", ")],
+  ]
+  console.log("\nReferral funnel")
+  for (const [label, value] of rows) {
+    console.log(`  ${label.padEnd(38)} ${value}`)
+  }
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})
