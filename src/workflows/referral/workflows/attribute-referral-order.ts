@@ -1,4 +1,4 @@
-import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createHook, createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { ReferralEvents } from "../../../utils/events"
 import { convertReferralStep } from "../steps/convert-referral"
@@ -31,6 +31,9 @@ export const attributeReferralOrderWorkflow = createWorkflow(
       }
     )
 
-    return new WorkflowResponse(transform({ result }, ({ result }) => result ?? null))
+    const outcome = transform({ result }, ({ result }) => result ?? null)
+    // Lets a store act on a decided referral (CRM sync, a thank-you email) inside the same workflow.
+    const referralDecided = createHook("referralDecided", { order_id: input.order_id, result: outcome })
+    return new WorkflowResponse(outcome, { hooks: [referralDecided] })
   }
 )

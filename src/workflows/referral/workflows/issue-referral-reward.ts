@@ -1,4 +1,4 @@
-import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createHook, createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { ReferralEvents } from "../../../utils/events"
 import { claimReferralRewardStep } from "../steps/claim-referral-reward"
@@ -47,6 +47,9 @@ export const issueReferralRewardWorkflow = createWorkflow(
       return result
     })
 
-    return new WorkflowResponse(transform({ result }, ({ result }) => result ?? null))
+    const outcome = transform({ result }, ({ result }) => result ?? null)
+    // Lets a store add to the payout, e.g. notify the referrer with the reward code.
+    const rewardSettled = createHook("rewardSettled", { reward_id: input.reward_id, result: outcome })
+    return new WorkflowResponse(outcome, { hooks: [rewardSettled] })
   }
 )

@@ -1,0 +1,86 @@
+import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
+import { REFERRAL_MODULE } from ".."
+import type ReferralModuleService from "../service"
+
+jest.setTimeout(60 * 1000)
+
+moduleIntegrationTestRunner<ReferralModuleService>({
+  moduleName: REFERRAL_MODULE,
+  resolve: "./src/modules/referral",
+  testSuite: ({ service }) => {
+    const reward = { kind: "store_credit" as const, amount: 10, currency_code: "usd" }
+
+    async function pendingReferrals(count: number) {
+      const code = await service.createReferralCodes({ code: "ANNA-222222", customer_id: "cus_anna" })
+      const referrals = await service.createReferrals(
+        Array.from({ length: count }, (_, i) => ({
+          code: code.code,
+          referral_code_id: code.id,
+          referrer_customer_id: "cus_anna",
+          cart_id: `cart_${i}`,
+          status: "pending" as const,
+        }))
+      )
+      return { code, referrals }
+    }
+
+    const convert = (referralId: string, i: number) =>
+      service.convertReferral({
+        referral_id: referralId,
+        order_id: `order_${i}`,
+        order_total: 90,
+        currency_code: "usd",
+        referee_customer_id: `cus_friend_${i}`,
+        referee_email: `friend${i}@example.com`,
+        referrer_reward: reward,
+        referee_discount: 10,
+      })
+
+    it("honours the referrer cap exactly when orders convert at the same time", async () => {
+      await service.saveProgramSettings({ referrer_cap: 2 })
+      const { code, referrals } = await pendingReferrals(6)
+
+      const results = await Promise.all(referrals.map((referral, i) => convert(referral.id, i)))
+
+      expect(results.filter((r) => r.outcome === "converted")).toHaveLength(2)
+      expect(results.filter((r) => r.outcome === "rejected").map((r) => r.reason)).toEqual(
+        Array(4).fill("referrer_cap_reached")
+      )
+      expect((await service.retrieveReferralCode(code.id)).uses).toBe(2)
+      const held = await service.listReferralRewards({ role: "referrer", status: "held" })
+      expect(held).toHaveLength(2)
+    })
+
+    it("converts a referral once however often its order is delivered", async () => {
+      const { referrals } = await pendingReferrals(1)
+      const outcomes = await Promise.all([0, 0, 0].map(() => convert(referrals[0].id, 0)))
+      expect(outcomes.map((o) => o.outcome).sort()).toEqual(["converted", "unchanged", "unchanged"])
+      expect(await service.listReferralRewards({ referral_id: referrals[0].id })).toHaveLength(2)
+    })
+
+    it("lets exactly one of several concurrent releases claim a reward", async () => {
+      const { referrals } = await pendingReferrals(1)
+      await convert(referrals[0].id, 0)
+      const [held] = await service.listReferralRewards({ role: "referrer" })
+      const claims = await Promise.all([1, 2, 3, 4].map(() => service.transitionRewards([held.id], "held", "issuing")))
+      expect(claims.flat()).toEqual([held.id])
+    })
+
+    it("undoes a conversion completely", async () => {
+      const { code, referrals } = await pendingReferrals(1)
+      await convert(referrals[0].id, 0)
+      await service.undoConversion(referrals[0].id)
+      expect(await service.retrieveReferral(referrals[0].id)).toMatchObject({ status: "pending", order_id: null })
+      expect(await service.listReferralRewards({ referral_id: referrals[0].id })).toEqual([])
+      expect((await service.retrieveReferralCode(code.id)).uses).toBe(0)
+    })
+
+    it("keeps every settings version and answers the newest merged over the defaults", async () => {
+      expect(await service.getProgramSettings()).toMatchObject({ version: 0, referrer_cap: 10 })
+      await service.saveProgramSettings({ referrer_cap: 3 })
+      await service.saveProgramSettings({ reward_hold_days: 2 })
+      expect(await service.getProgramSettings()).toMatchObject({ version: 2, referrer_cap: 3, reward_hold_days: 2 })
+      expect(await service.listReferralPrograms()).toHaveLength(2)
+    })
+  },
+})
