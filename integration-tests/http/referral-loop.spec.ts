@@ -66,6 +66,8 @@ medusaIntegrationTestRunner({
       const { data: completed } = await ben.complete(cartId)
       expect(completed.type).toBe("order")
       const order = completed.order
+      const repeated = await ben.complete(cartId)
+      expect(repeated.data).toMatchObject({ type: "order", order: { id: order.id } })
 
       const [converted] = await eventually(async () => {
         const rows = await referralsOf(anna.customer_id!)

@@ -43,7 +43,7 @@ export type ConvertReferralInput = {
 }
 
 export type ConvertReferralResult = {
-  outcome: "converted" | "review" | "rejected" | "unchanged"
+  outcome: "converted" | "review" | "rejected" | "expired" | "unchanged"
   referral_id: string
   reason?: string | null
 }
@@ -139,6 +139,15 @@ class ReferralModuleService extends MedusaService({
       currency_code: input.currency_code,
       referee_customer_id: input.referee_customer_id ?? referral.referee_customer_id,
       referee_email: input.referee_email ?? referral.referee_email,
+    }
+
+    const attributedAt = referral.attributed_at ?? referral.created_at
+    if (attributedAt && now.getTime() - new Date(attributedAt).getTime() > settings.attribution_window_days * DAY_MS) {
+      await this.updateReferrals(
+        { id: referral.id, ...order, status: "expired", reason: "attribution_window_passed" },
+        sharedContext
+      )
+      return { outcome: "expired", referral_id: referral.id, reason: "attribution_window_passed" }
     }
 
     if (Number(count) >= settings.referrer_cap) {

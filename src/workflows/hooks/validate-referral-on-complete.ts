@@ -8,6 +8,10 @@ import { validateReferralRedemptionWorkflow } from "../referral/workflows/valida
  * checkout with a message the shopper can act on: remove the code and retry.
  */
 completeCartWorkflow.hooks.validate(async ({ cart }, { container }) => {
+  if (cart.completed_at) {
+    // A repeated completion of a placed order: its referral was decided then.
+    return
+  }
   const { result: verdict } = await validateReferralRedemptionWorkflow(container).run({
     input: { cart_id: cart.id },
   })

@@ -75,6 +75,13 @@ moduleIntegrationTestRunner<ReferralModuleService>({
       expect((await service.retrieveReferralCode(code.id)).uses).toBe(0)
     })
 
+    it("expires a referral whose code met the cart longer ago than the attribution window", async () => {
+      const { referrals } = await pendingReferrals(1)
+      await service.updateReferrals({ id: referrals[0].id, attributed_at: new Date(Date.now() - 31 * 86400000) })
+      expect(await convert(referrals[0].id, 0)).toMatchObject({ outcome: "expired", reason: "attribution_window_passed" })
+      expect(await service.listReferralRewards({ referral_id: referrals[0].id })).toEqual([])
+    })
+
     it("keeps every settings version and answers the newest merged over the defaults", async () => {
       expect(await service.getProgramSettings()).toMatchObject({ version: 0, referrer_cap: 10 })
       await service.saveProgramSettings({ referrer_cap: 3 })

@@ -24,7 +24,7 @@ export const attributeReferralOrderWorkflow = createWorkflow(
       () => {
         emitEventStep({
           eventName: transform({ result }, ({ result }) =>
-            result!.outcome === "rejected" ? ReferralEvents.REJECTED : ReferralEvents.CONVERTED
+            ["converted", "review"].includes(result!.outcome) ? ReferralEvents.CONVERTED : ReferralEvents.REJECTED
           ),
           data: transform({ result }, ({ result }) => ({ id: result!.referral_id })),
         })

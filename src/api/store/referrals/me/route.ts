@@ -14,9 +14,17 @@ import { offerResponse } from "../../../utils/offer-response"
  */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const customerId = req.auth_context.actor_id
-  const { result: code } = await ensureReferralCodeWorkflow(req.scope).run({ input: { customer_id: customerId } })
-
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const {
+    data: [existing],
+  } = await query.graph({
+    entity: "referral_code",
+    fields: ["id", "code", "status", "arm_id"],
+    filters: { customer_id: customerId },
+  })
+  const code =
+    existing ?? (await ensureReferralCodeWorkflow(req.scope).run({ input: { customer_id: customerId } })).result
+
   const referrals = req.scope.resolve<ReferralModuleService>(REFERRAL_MODULE)
   const [{ data: arms }, { data: referralRows }, { data: rewards }] = await Promise.all([
     query.graph({ entity: "incentive_arm", fields: ["*"], filters: { id: code.arm_id ?? [] } }),
