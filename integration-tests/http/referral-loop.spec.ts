@@ -182,7 +182,7 @@ medusaIntegrationTestRunner({
         expect(await rejectedReasons(anna.customer_id!)).toEqual(["self_referral", "self_referral"])
       })
 
-      it("refuses at checkout an order shipped to the referrer's address", async () => {
+      it("refuses at checkout an order shipped to the referrer's address or with the referrer's phone", async () => {
         const { anna, code } = await annaWithCode()
         const home = { first_name: "A", last_name: "S", address_1: "12 Elm Street", city: "NYC", postal_code: "10001", country_code: "us" }
         await anna.addAddress(home)
@@ -197,6 +197,19 @@ medusaIntegrationTestRunner({
           message: "This referral code can't be used for an order shipped to the referrer's address.",
         })
         expect(await rejectedReasons(anna.customer_id!)).toEqual(["same_address"])
+
+        const dora = await shopper("dora@example.com").register("Dora")
+        const otherCart = await dora.createCart()
+        await dora.applyCode(otherCart, code)
+        await dora.setShippingAddress(otherCart, {
+          first_name: "Dora", last_name: "D", address_1: "1 Other Road", city: "Boston",
+          postal_code: "02101", country_code: "us", phone: "(212) 555-0100",
+        })
+        await dora.pay(otherCart)
+        expect(await refusal(dora.complete(otherCart))).toEqual({
+          status: 400,
+          message: "This referral code can't be used with the referrer's phone number.",
+        })
       })
 
       it("refuses a friend who has ordered before", async () => {
