@@ -40,10 +40,12 @@ async function main() {
       // already gone
     }
   }
-  process.on("SIGINT", () => {
-    stop()
-    process.exit(0)
-  })
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      stop()
+      process.exit(0)
+    })
+  }
   try {
     const api = new StoreApi(`http://localhost:${port}`)
     await api.waitUntilUp()
