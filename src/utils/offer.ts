@@ -37,7 +37,7 @@ export function referrerOffer(arm: ArmLike): OfferSide {
 }
 
 /** The promotion's application method for a discount side: the whole order, spread across its items. */
-export function discountApplicationMethod(side: OfferSide, fallbackCurrency?: string) {
+export function discountApplicationMethod(side: OfferSide) {
   if (side.type === "percentage") {
     return { type: "percentage" as const, target_type: "order" as const, allocation: "across" as const, value: side.value }
   }
@@ -46,7 +46,7 @@ export function discountApplicationMethod(side: OfferSide, fallbackCurrency?: st
     target_type: "order" as const,
     allocation: "across" as const,
     value: side.value,
-    currency_code: side.currency_code ?? fallbackCurrency,
+    currency_code: side.currency_code ?? undefined,
   }
 }
 

@@ -44,7 +44,8 @@ export const reviewReferralStep = createStep(
       : (await referrals.listIncentiveArms({ is_default: true }, { take: 1 }))[0]
     const approved = await referrals.approveReferral(
       input.id,
-      referrerRewardFor(arm as unknown as ArmLike, referral.currency_code ?? "usd")
+      // A referral reaches review only through conversion, which records the order's currency.
+      referrerRewardFor(arm as unknown as ArmLike, referral.currency_code!)
     )
     return new StepResponse(approved, input.id)
   },
