@@ -1,1 +1,2 @@
+export * from "./propensity"
 export * from "./referral"

@@ -23,6 +23,14 @@ export const PROGRAM_DEFAULTS = {
   /** Propensity bands: below `low` is not asked, above `high` is asked readily. */
   propensity_low_threshold: 0.3,
   propensity_high_threshold: 0.7,
+  /** What counts as a referrer when training: a converted referral, or having shared at least once. */
+  propensity_label: "converted_referral" as "converted_referral" | "shared",
+  /** Below this many positive customers, scores come from the documented cold-start heuristic. */
+  propensity_min_positives: 200,
+  /** Features are taken as of this many days ago; the label is what happened since. */
+  propensity_label_window_days: 90,
+  /** A candidate replaces the active model unless its AUC is lower by more than this. */
+  propensity_promotion_tolerance: 0.005,
   /** A viral moment's score from which the customer is asked. */
   moment_threshold: 0.5,
   /** Write share messages with the configured LLM (falls back to templates). */

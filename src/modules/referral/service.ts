@@ -9,12 +9,15 @@ import {
   MedusaService,
 } from "@medusajs/framework/utils"
 import IncentiveArm from "./models/incentive-arm"
+import PropensityModel from "./models/propensity-model"
 import Referral from "./models/referral"
 import ReferralCode from "./models/referral-code"
 import ReferralProgram from "./models/referral-program"
 import ReferralReward from "./models/referral-reward"
 import ReferralTouch from "./models/referral-touch"
 import { PROGRAM_DEFAULTS, type ProgramSettings } from "./program-defaults"
+import { decidePromotion, type PromotionDecision } from "../../ml/propensity/promotion-decision"
+import type { TrainedPropensity } from "../../ml/propensity/train-propensity"
 
 export type ReferralModuleOptions = {
   /** Where a shared link points; `{code}` is replaced by the referrer's code. */
@@ -55,6 +58,7 @@ class ReferralModuleService extends MedusaService({
   Referral,
   ReferralReward,
   ReferralTouch,
+  PropensityModel,
 }) {
   protected readonly options_: ReferralModuleOptions
 
@@ -302,6 +306,64 @@ class ReferralModuleService extends MedusaService({
         count: Number(row.count),
         amount: MathBN.convert(row.amount as string).toNumber(),
       })),
+    }
+  }
+
+  /**
+   * Records a trained propensity model as the next version and, if it measures
+   * up to the active one (`decidePromotion`), makes it active and retires the
+   * old one, all in one transaction with the active row locked, so two
+   * trainings finishing together cannot both become active.
+   */
+  @InjectTransactionManager()
+  async savePropensityModel(
+    trained: TrainedPropensity & { label: string; trained_at: Date },
+    tolerance: number,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ id: string; version: number; decision: PromotionDecision; previous_active_id: string | null }> {
+    const knex = transactionOf(sharedContext)
+    const [active] = await knex("propensity_model")
+      .select("id", "kind", "auc")
+      .where({ status: "active" })
+      .whereNull("deleted_at")
+      .forUpdate()
+    const [{ max }] = await knex("propensity_model").max("version as max")
+    const decision = decidePromotion(trained, active ?? null, tolerance)
+    if (decision.promote && active) {
+      await knex("propensity_model").update({ status: "retired", updated_at: new Date() }).where("id", active.id)
+    }
+    const [created] = await this.createPropensityModels(
+      [
+        {
+          ...trained,
+          // Stored as plain JSON; the scorer checks name and version when loading.
+          model: trained.model as unknown as Record<string, unknown> | null,
+          explainer: trained.explainer as unknown as Record<string, unknown> | null,
+          version: Number(max ?? 0) + 1,
+          status: decision.promote ? "active" : "rejected",
+          reason: [trained.reason, decision.reason].filter(Boolean).join("; "),
+        },
+      ],
+      sharedContext
+    )
+    return {
+      id: created.id,
+      version: created.version,
+      decision,
+      previous_active_id: decision.promote && active ? active.id : null,
+    }
+  }
+
+  /** Compensation of `savePropensityModel`: drop the new version and give the previous active model back its place. */
+  @InjectTransactionManager()
+  async undoSavePropensityModel(
+    saved: { id: string; previous_active_id: string | null },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    const knex = transactionOf(sharedContext)
+    await knex("propensity_model").where("id", saved.id).delete()
+    if (saved.previous_active_id) {
+      await knex("propensity_model").update({ status: "active" }).where("id", saved.previous_active_id)
     }
   }
 

@@ -35,6 +35,10 @@ export const AdminUpdateReferralProgram = z
     require_review: z.boolean(),
     propensity_low_threshold: share,
     propensity_high_threshold: share,
+    propensity_label: z.enum(["converted_referral", "shared"]),
+    propensity_min_positives: z.number().int().min(1).max(1_000_000),
+    propensity_label_window_days: days(3650).min(1),
+    propensity_promotion_tolerance: z.number().min(0).max(0.5),
     moment_threshold: share,
     llm_enabled: z.boolean(),
   })

@@ -1,0 +1,3 @@
+export * from "./workflows/score-customer-propensity"
+export * from "./workflows/train-propensity-model"
+export { scorePropensity, type PropensityScore } from "./utils/score-propensity"
