@@ -28,3 +28,19 @@ export function useCustomerReferrals(customerId: string) {
     queryFn: () => sdk.client.fetch<CustomerReferrals>(`/admin/referrals/customers/${customerId}`),
   })
 }
+
+export type CustomerPropensity = {
+  score: number
+  band: "high" | "medium" | "low"
+  model_version: number
+  model_kind: "gradient_boosting" | "heuristic"
+  top_features: { feature: string; value: number; contribution: number }[]
+}
+
+export function useCustomerPropensity(customerId: string) {
+  return useQuery({
+    queryKey: ["smart-referrals", "propensity", customerId],
+    queryFn: () =>
+      sdk.client.fetch<{ propensity: CustomerPropensity }>(`/admin/referrals/customers/${customerId}/propensity`),
+  })
+}

@@ -1,7 +1,36 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types"
 import { Container, Heading, StatusBadge, Text } from "@medusajs/ui"
-import { useCustomerReferrals } from "../hooks/customer-referrals"
+import { useCustomerPropensity, useCustomerReferrals } from "../hooks/customer-referrals"
+
+const bandColor = { high: "green", medium: "orange", low: "grey" } as const
+
+const PropensitySection = ({ customerId }: { customerId: string }) => {
+  const { data, isLoading, isError } = useCustomerPropensity(customerId)
+  if (isLoading) {
+    return <Text className="px-6 py-4 text-ui-fg-subtle">Scoring propensity…</Text>
+  }
+  if (isError || !data) {
+    return <Text className="px-6 py-4 text-ui-fg-error">Propensity could not be scored.</Text>
+  }
+  const { propensity } = data
+  return (
+    <div className="px-6 py-4">
+      <div className="flex items-center justify-between">
+        <Text weight="plus">Propensity to refer {Math.round(propensity.score * 100)}%</Text>
+        <StatusBadge color={bandColor[propensity.band]}>{propensity.band}</StatusBadge>
+      </div>
+      <Text size="small" className="text-ui-fg-subtle">
+        {propensity.model_kind === "heuristic"
+          ? "Cold start: scored by the heuristic until enough customers have referred"
+          : `Model v${propensity.model_version}`}
+        {propensity.top_features.length
+          ? ` · driven by ${propensity.top_features.map((f) => f.feature.replace(/_/g, " ")).join(", ")}`
+          : ""}
+      </Text>
+    </div>
+  )
+}
 
 const statusColor = (status: string) =>
   ({ rewarded: "green", issued: "green", converted: "blue", held: "orange", pending: "orange", review: "purple" } as const)[
@@ -21,6 +50,7 @@ const CustomerReferralsWidget = ({ data: customer }: DetailWidgetProps<AdminCust
       </div>
       {isLoading && <Text className="px-6 py-4 text-ui-fg-subtle">Loading referrals…</Text>}
       {isError && <Text className="px-6 py-4 text-ui-fg-error">Referral data could not be loaded.</Text>}
+      <PropensitySection customerId={customer.id} />
       {data && (
         <>
           <div className="px-6 py-4">

@@ -77,7 +77,10 @@ export function trainPropensity(
       baseline_auc: null,
       importances: null,
       training_ms: Date.now() - started,
-      reason: `cold start: ${positives} of ${settings.minPositives} positive customers needed`,
+      reason:
+        positives < settings.minPositives
+          ? `cold start: ${positives} of ${settings.minPositives} positive customers needed`
+          : "cold start: the older customers used for training are all of one class",
     }
   }
 
