@@ -5,4 +5,5 @@ export const ReferralEvents = {
   REJECTED: "referral.rejected",
   REWARD_ISSUED: "referral.reward_issued",
   REWARD_REVOKED: "referral.reward_revoked",
+  PROMPT_CREATED: "referral.prompt_created",
 } as const

@@ -1,2 +1,3 @@
+export * from "./moments"
 export * from "./propensity"
 export * from "./referral"

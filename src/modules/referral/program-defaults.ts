@@ -33,6 +33,18 @@ export const PROGRAM_DEFAULTS = {
   propensity_promotion_tolerance: 0.005,
   /** A viral moment's score from which the customer is asked. */
   moment_threshold: 0.5,
+  /** Weights of the moment signals; null means the documented defaults (`MOMENT_SIGNALS`). */
+  moment_weights: null as Record<string, number> | null,
+  /** An order this many times the customer's own average counts as high-value. */
+  high_value_ratio: 1.5,
+  /** Days after a prompt before the customer may be asked again. */
+  ask_cooldown_days: 14,
+  /** Prompts one customer may get in 30 days. */
+  max_prompts_per_30_days: 2,
+  /** Prompts the whole store may create in a day. */
+  store_daily_prompt_cap: 500,
+  /** Margin of a referred first order, as a share of the average order value; the bandit weighs offers against it. */
+  expected_margin_rate: 0.3,
   /** Write share messages with the configured LLM (falls back to templates). */
   llm_enabled: true,
 }

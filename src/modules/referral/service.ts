@@ -3,13 +3,17 @@ import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import {
   InjectManager,
   InjectTransactionManager,
+  generateEntityId,
   MathBN,
   MedusaContext,
   MedusaError,
   MedusaService,
 } from "@medusajs/framework/utils"
 import IncentiveArm from "./models/incentive-arm"
+import BanditState from "./models/bandit-state"
 import PropensityModel from "./models/propensity-model"
+import ReferralPrompt from "./models/referral-prompt"
+import ViralMoment from "./models/viral-moment"
 import Referral from "./models/referral"
 import ReferralCode from "./models/referral-code"
 import ReferralProgram from "./models/referral-program"
@@ -59,6 +63,9 @@ class ReferralModuleService extends MedusaService({
   ReferralReward,
   ReferralTouch,
   PropensityModel,
+  ViralMoment,
+  ReferralPrompt,
+  BanditState,
 }) {
   protected readonly options_: ReferralModuleOptions
 
@@ -367,6 +374,51 @@ class ReferralModuleService extends MedusaService({
     }
   }
 
+  /** Counts a decision for an arm in its context and globally: one atomic upsert per key. */
+  @InjectTransactionManager()
+  async recordBanditPull(armId: string, contextKey: string, @MedusaContext() sharedContext: Context = {}) {
+    await incrementBandit(transactionOf(sharedContext), [{ arm_id: armId, context_key: contextKey }], "pulls")
+  }
+
+  /**
+   * Settles an open prompt as converted (a friend's referral converted) or
+   * expired, and counts the outcome into the bandit, exactly once: only the
+   * call that moves the prompt out of `open` increments, so a redelivered
+   * event or a second server instance changes nothing.
+   */
+  @InjectTransactionManager()
+  async resolvePrompt(
+    promptId: string,
+    outcome: "converted" | "expired",
+    referralId: string | null,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<boolean> {
+    const knex = transactionOf(sharedContext)
+    const moved = await knex("referral_prompt")
+      .update({ status: outcome, outcome_at: new Date(), referral_id: referralId, updated_at: new Date() })
+      .where({ id: promptId, status: "open" })
+      .whereNull("deleted_at")
+      .returning(["arm_id", "context_key"])
+    if (moved.length) {
+      await incrementBandit(knex, moved, outcome === "converted" ? "successes" : "failures")
+    }
+    return moved.length > 0
+  }
+
+  /** Expires every open prompt past its time in one statement and counts each as a failure once. */
+  @InjectTransactionManager()
+  async expireDuePrompts(now: Date, @MedusaContext() sharedContext: Context = {}): Promise<number> {
+    const knex = transactionOf(sharedContext)
+    const expired = await knex("referral_prompt")
+      .update({ status: "expired", outcome_at: now, updated_at: now })
+      .where("status", "open")
+      .where("expires_at", "<", now)
+      .whereNull("deleted_at")
+      .returning(["arm_id", "context_key"])
+    await incrementBandit(knex, expired, "failures")
+    return expired.length
+  }
+
   /**
    * Moves rewards from one status to another only if they are still in `from`,
    * in one statement, and answers the ids that moved. Two workers releasing the
@@ -412,6 +464,47 @@ class ReferralModuleService extends MedusaService({
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000
+
+/**
+ * Adds one per row to a bandit counter for the row's (arm, context) and for the
+ * arm's global key `*`, creating missing rows, in one statement per key.
+ */
+async function incrementBandit(
+  knex: ReturnType<typeof transactionOf>,
+  rows: { arm_id: string; context_key: string }[],
+  column: "pulls" | "successes" | "failures"
+) {
+  const counts = new Map<string, { arm_id: string; context_key: string; n: number }>()
+  for (const row of rows) {
+    for (const context_key of [row.context_key, GLOBAL_CONTEXT]) {
+      const key = `${row.arm_id}\u0000${context_key}`
+      const entry = counts.get(key) ?? { arm_id: row.arm_id, context_key, n: 0 }
+      entry.n++
+      counts.set(key, entry)
+    }
+  }
+  for (const { arm_id, context_key, n } of counts.values()) {
+    // `column` is one of three literal names, never input; values are bound.
+    await knex.raw(
+      `INSERT INTO bandit_state (id, arm_id, context_key, pulls, successes, failures)
+       VALUES (:id, :arm_id, :context_key, :pulls, :successes, :failures)
+       ON CONFLICT (arm_id, context_key) WHERE deleted_at IS NULL
+       DO UPDATE SET ${column} = bandit_state.${column} + :n, updated_at = now()`,
+      {
+        id: generateEntityId(undefined, "refbs"),
+        arm_id,
+        context_key,
+        n,
+        pulls: column === "pulls" ? n : 0,
+        successes: column === "successes" ? n : 0,
+        failures: column === "failures" ? n : 0,
+      }
+    )
+  }
+}
+
+/** The bandit's key for an arm's counts over all contexts. */
+export const GLOBAL_CONTEXT = "*"
 
 function transactionOf(sharedContext: Context) {
   const manager = sharedContext.transactionManager as SqlEntityManager | undefined

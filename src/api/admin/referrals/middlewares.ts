@@ -3,9 +3,11 @@ import {
   validateAndTransformQuery,
   type MiddlewareRoute,
 } from "@medusajs/framework/http"
-import { listReferralsQueryConfig, retrieveReferralQueryConfig } from "./query-config"
+import { listReferralsQueryConfig } from "./query-config"
 import {
-  AdminGetReferralParams,
+  AdminCreateIncentiveArm,
+  AdminGetMomentsParams,
+  AdminUpdateIncentiveArm,
   AdminGetReferralsParams,
   AdminReviewReferral,
   AdminUpdateReferralCode,
@@ -16,13 +18,30 @@ import {
 export const adminReferralRoutesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
-    matcher: "/admin/referrals",
-    middlewares: [validateAndTransformQuery(AdminGetReferralsParams, listReferralsQueryConfig)],
+    matcher: "/admin/referrals/moments",
+    middlewares: [
+      validateAndTransformQuery(AdminGetMomentsParams, {
+        defaults: ["id", "customer_id", "trigger", "trigger_id", "signals", "score", "propensity", "propensity_band",
+          "decision", "reason", "prompt_id", "created_at"],
+        isList: true,
+        defaultLimit: 20,
+      }),
+    ],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/referrals/arms",
+    middlewares: [validateAndTransformBody(AdminCreateIncentiveArm)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/referrals/arms/:id",
+    middlewares: [validateAndTransformBody(AdminUpdateIncentiveArm)],
   },
   {
     method: ["GET"],
-    matcher: "/admin/referrals/:id",
-    middlewares: [validateAndTransformQuery(AdminGetReferralParams, retrieveReferralQueryConfig)],
+    matcher: "/admin/referrals",
+    middlewares: [validateAndTransformQuery(AdminGetReferralsParams, listReferralsQueryConfig)],
   },
   {
     method: ["POST"],

@@ -19,13 +19,8 @@ export const defaultAdminReferralFields = [
   "rewards.*",
 ]
 
-export const retrieveReferralQueryConfig = {
-  defaults: defaultAdminReferralFields,
-  isList: false,
-}
-
 export const listReferralsQueryConfig = {
-  ...retrieveReferralQueryConfig,
+  defaults: defaultAdminReferralFields,
   defaultLimit: 20,
   isList: true,
 }

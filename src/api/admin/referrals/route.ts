@@ -1,5 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { newestFirstUnlessOrdered } from "../../utils/pagination"
 import type { AdminGetReferralsParamsType } from "./validators"
 
 /** Referrals with their rewards; filter by status, referrer, friend, order or creation time. */
@@ -9,7 +10,7 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetRefer
     entity: "referral",
     fields: req.queryConfig.fields,
     filters: req.filterableFields,
-    pagination: req.queryConfig.pagination,
+    pagination: newestFirstUnlessOrdered(req.queryConfig.pagination),
   })
   res.json({ referrals, count: metadata?.count ?? 0, offset: metadata?.skip ?? 0, limit: metadata?.take ?? 0 })
 }

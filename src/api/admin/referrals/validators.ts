@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { createFindParams, createOperatorMap, createSelectParams } from "@medusajs/medusa/api/utils/validators"
+import { createFindParams, createOperatorMap } from "@medusajs/medusa/api/utils/validators"
 import { REFERRAL_STATUSES } from "../../../modules/referral/models/referral"
 
 const ReferralStatus = z.enum(REFERRAL_STATUSES)
@@ -12,8 +12,6 @@ export const AdminGetReferralsParams = createFindParams({ limit: 20, offset: 0 }
   created_at: createOperatorMap().optional(),
 })
 export type AdminGetReferralsParamsType = z.infer<typeof AdminGetReferralsParams>
-
-export const AdminGetReferralParams = createSelectParams()
 
 export const AdminReviewReferral = z
   .object({ reason: z.string().trim().min(1).max(500).optional() })
@@ -40,6 +38,23 @@ export const AdminUpdateReferralProgram = z
     propensity_label_window_days: days(3650).min(1),
     propensity_promotion_tolerance: z.number().min(0).max(0.5),
     moment_threshold: share,
+    moment_weights: z
+      .object({
+        first_order: share,
+        repeat_milestone: share,
+        high_value_order: share,
+        delivered: share,
+        positive_review: share,
+        recent_sharing: share,
+      })
+      .partial()
+      .strict()
+      .nullable(),
+    high_value_ratio: z.number().min(1).max(100),
+    ask_cooldown_days: days(365),
+    max_prompts_per_30_days: z.number().int().min(0).max(1000),
+    store_daily_prompt_cap: z.number().int().min(0).max(10_000_000),
+    expected_margin_rate: share,
     llm_enabled: z.boolean(),
   })
   .partial()
@@ -48,3 +63,60 @@ export type AdminUpdateReferralProgramType = z.infer<typeof AdminUpdateReferralP
 
 export const AdminUpdateReferralCode = z.object({ status: z.enum(["active", "disabled"]) }).strict()
 export type AdminUpdateReferralCodeType = z.infer<typeof AdminUpdateReferralCode>
+
+export const AdminGetMomentsParams = createFindParams({ limit: 20, offset: 0 }).extend({
+  customer_id: z.union([z.string(), z.array(z.string())]).optional(),
+  decision: z.enum(["prompted", "suppressed"]).optional(),
+  trigger: z.string().optional(),
+  created_at: createOperatorMap().optional(),
+})
+export type AdminGetMomentsParamsType = z.infer<typeof AdminGetMomentsParams>
+
+const currency = z.string().trim().toLowerCase().length(3)
+const amounts = z.record(currency, z.number().positive().max(1_000_000)).nullable()
+
+const ArmFields = z.object({
+  name: z.string().trim().min(1).max(120),
+  referee_type: z.enum(["percentage", "fixed"]),
+  referee_value: z.number().positive().max(1_000_000),
+  referee_currency_code: currency.nullable(),
+  referee_amounts: amounts,
+  referrer_type: z.enum(["store_credit", "percentage", "fixed"]),
+  referrer_value: z.number().positive().max(1_000_000),
+  referrer_currency_code: currency.nullable(),
+  referrer_amounts: amounts,
+  active: z.boolean(),
+})
+
+type ArmShape = Partial<z.infer<typeof ArmFields>>
+
+/** Percentages are at most 100; a fixed friend discount is a promotion and needs its currency. */
+function checkArm(arm: ArmShape, ctx: z.RefinementCtx) {
+  if (arm.referee_type === "percentage" && (arm.referee_value ?? 0) > 100) {
+    ctx.addIssue({ code: "custom", path: ["referee_value"], message: "A percentage discount can be at most 100" })
+  }
+  if (arm.referrer_type === "percentage" && (arm.referrer_value ?? 0) > 100) {
+    ctx.addIssue({ code: "custom", path: ["referrer_value"], message: "A percentage reward can be at most 100" })
+  }
+  if (arm.referee_type === "fixed" && !arm.referee_currency_code) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["referee_currency_code"],
+      message: "A fixed discount for the friend needs referee_currency_code",
+    })
+  }
+}
+
+export const AdminCreateIncentiveArm = ArmFields.partial({
+  referee_currency_code: true,
+  referee_amounts: true,
+  referrer_currency_code: true,
+  referrer_amounts: true,
+  active: true,
+})
+  .strict()
+  .superRefine(checkArm)
+export type AdminCreateIncentiveArmType = z.infer<typeof AdminCreateIncentiveArm>
+
+export const AdminUpdateIncentiveArm = ArmFields.partial().strict().superRefine(checkArm)
+export type AdminUpdateIncentiveArmType = z.infer<typeof AdminUpdateIncentiveArm>

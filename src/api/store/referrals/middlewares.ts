@@ -1,11 +1,33 @@
 import { authenticate, validateAndTransformBody, type MiddlewareRoute } from "@medusajs/framework/http"
-import { StoreRecordReferralClick } from "./validators"
+import {
+  StoreRecordPromptShare,
+  StoreRecordPromptShown,
+  StoreRecordReferralClick,
+  StoreRecordReferralSignal,
+} from "./validators"
+
+const customer = authenticate("customer", ["session", "bearer"])
 
 export const storeReferralRoutesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
     matcher: "/store/referrals/me",
-    middlewares: [authenticate("customer", ["session", "bearer"])],
+    middlewares: [customer],
+  },
+  {
+    method: ["POST"],
+    matcher: "/store/referrals/me/prompt/:id/shown",
+    middlewares: [customer, validateAndTransformBody(StoreRecordPromptShown)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/store/referrals/me/prompt/:id/shared",
+    middlewares: [customer, validateAndTransformBody(StoreRecordPromptShare)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/store/referrals/signals",
+    middlewares: [customer, validateAndTransformBody(StoreRecordReferralSignal)],
   },
   {
     method: ["POST"],

@@ -8,3 +8,17 @@ export const StoreRecordReferralClick = z
   })
   .strict()
 export type StoreRecordReferralClickType = z.infer<typeof StoreRecordReferralClick>
+
+export const StoreRecordReferralSignal = z
+  .discriminatedUnion("type", [
+    z.object({ type: z.literal("review"), score: z.number().int().min(1).max(5) }).strict(),
+    z.object({ type: z.literal("nps"), score: z.number().int().min(0).max(10) }).strict(),
+  ])
+export type StoreRecordReferralSignalType = z.infer<typeof StoreRecordReferralSignal>
+
+export const SHARE_CHANNELS = ["email", "sms", "whatsapp", "copy_link", "facebook", "x", "other"] as const
+
+export const StoreRecordPromptShare = z.object({ channel: z.enum(SHARE_CHANNELS) }).strict()
+export type StoreRecordPromptShareType = z.infer<typeof StoreRecordPromptShare>
+
+export const StoreRecordPromptShown = z.object({}).strict()

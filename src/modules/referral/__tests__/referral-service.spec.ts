@@ -82,6 +82,39 @@ moduleIntegrationTestRunner<ReferralModuleService>({
       expect(await service.listReferralRewards({ referral_id: referrals[0].id })).toEqual([])
     })
 
+    it("counts a prompt's outcome into the bandit exactly once, and expires overdue prompts as failures", async () => {
+      const prompt = (expires_at: Date) => ({
+        customer_id: "cus_anna",
+        referral_code_id: "refcode_1",
+        arm_id: "refarm_a",
+        context_key: "medium|new|0",
+        context: {},
+        message: "Hi",
+        expires_at,
+      })
+      const [open, overdue, later] = await service.createReferralPrompts([
+        prompt(new Date(Date.now() + 86400000)),
+        prompt(new Date(Date.now() - 1000)),
+        prompt(new Date(Date.now() + 86400000)),
+      ])
+      await Promise.all([1, 2, 3].map(() => service.recordBanditPull("refarm_a", "medium|new|0")))
+
+      const settled = await Promise.all([1, 2, 3].map(() => service.resolvePrompt(open.id, "converted", "ref_1")))
+      expect(settled.filter(Boolean)).toHaveLength(1)
+      expect(await Promise.all([service.expireDuePrompts(new Date()), service.expireDuePrompts(new Date())])).toEqual(
+        expect.arrayContaining([1, 0])
+      )
+
+      const counts = async (context_key: string) => {
+        const [row] = await service.listBanditStates({ arm_id: "refarm_a", context_key })
+        return { pulls: row.pulls, successes: row.successes, failures: row.failures }
+      }
+      expect(await counts("medium|new|0")).toEqual({ pulls: 3, successes: 1, failures: 1 })
+      expect(await counts("*")).toEqual({ pulls: 3, successes: 1, failures: 1 })
+      expect((await service.retrieveReferralPrompt(later.id)).status).toBe("open")
+      expect((await service.retrieveReferralPrompt(overdue.id)).status).toBe("expired")
+    })
+
     it("keeps every settings version and answers the newest merged over the defaults", async () => {
       expect(await service.getProgramSettings()).toMatchObject({ version: 0, referrer_cap: 10 })
       await service.saveProgramSettings({ referrer_cap: 3 })

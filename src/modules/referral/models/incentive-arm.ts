@@ -17,6 +17,9 @@ const IncentiveArm = model
       referrer_type: model.enum(["store_credit", "percentage", "fixed"]),
       referrer_value: model.bigNumber(),
       referrer_currency_code: model.text().nullable(),
+      /** Per-currency amounts for fixed sides, e.g. { "eur": 9 }; a currency not listed uses the value above. */
+      referee_amounts: model.json<Record<string, number>>().nullable(),
+      referrer_amounts: model.json<Record<string, number>>().nullable(),
       is_default: model.boolean().default(false),
       active: model.boolean().default(true),
       metadata: model.json().nullable(),

@@ -26,6 +26,12 @@ const ReferralProgram = model
       propensity_label_window_days: model.number().default(90),
       propensity_promotion_tolerance: model.float().default(0.005),
       moment_threshold: model.float().default(0.5),
+      moment_weights: model.json<Record<string, number>>().nullable(),
+      high_value_ratio: model.float().default(1.5),
+      ask_cooldown_days: model.number().default(14),
+      max_prompts_per_30_days: model.number().default(2),
+      store_daily_prompt_cap: model.number().default(500),
+      expected_margin_rate: model.float().default(0.3),
       llm_enabled: model.boolean().default(true),
       metadata: model.json().nullable(),
     }

@@ -3,6 +3,7 @@ import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { ReferralEvents } from "../../../utils/events"
 import { convertReferralStep } from "../steps/convert-referral"
 import { loadOrderReferralStep } from "../steps/load-order-referral"
+import { settleReferrerPromptStep } from "../steps/settle-referrer-prompt"
 
 export const attributeReferralOrderWorkflowId = "attribute-referral-order"
 
@@ -22,6 +23,7 @@ export const attributeReferralOrderWorkflow = createWorkflow(
 
     when("referral-newly-decided", { result }, ({ result }) => !!result && result.outcome !== "unchanged").then(
       () => {
+        settleReferrerPromptStep(transform({ result }, ({ result }) => result ?? null))
         emitEventStep({
           eventName: transform({ result }, ({ result }) =>
             ["converted", "review"].includes(result!.outcome) ? ReferralEvents.CONVERTED : ReferralEvents.REJECTED

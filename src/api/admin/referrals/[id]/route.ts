@@ -1,13 +1,15 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { defaultAdminReferralFields } from "../query-config"
 
+/** One referral with its rewards. */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const {
     data: [referral],
   } = await query.graph({
     entity: "referral",
-    fields: req.queryConfig.fields,
+    fields: defaultAdminReferralFields,
     filters: { id: req.params.id },
   })
   if (!referral) {

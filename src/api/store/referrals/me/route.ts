@@ -26,7 +26,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     existing ?? (await ensureReferralCodeWorkflow(req.scope).run({ input: { customer_id: customerId } })).result
 
   const referrals = req.scope.resolve<ReferralModuleService>(REFERRAL_MODULE)
-  const [{ data: arms }, { data: referralRows }, { data: rewards }] = await Promise.all([
+  const [{ data: arms }, { data: referralRows }, { data: rewards }, { data: prompts }] = await Promise.all([
     query.graph({ entity: "incentive_arm", fields: ["*"], filters: { id: code.arm_id ?? [] } }),
     query.graph({ entity: "referral", fields: ["id", "status"], filters: { referrer_customer_id: customerId } }),
     query.graph({
@@ -34,7 +34,16 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
       fields: ["id", "kind", "amount", "currency_code", "status", "release_at", "issued_at", "metadata"],
       filters: { customer_id: customerId, role: "referrer" },
     }),
+    query.graph({
+      entity: "referral_prompt",
+      fields: ["id", "arm_id", "message", "message_source", "expires_at"],
+      filters: { customer_id: customerId, status: "open", expires_at: { $gt: new Date() } },
+      pagination: { order: { created_at: "DESC" }, take: 1 },
+    }),
   ])
+  const prompt = prompts[0]
+  // The live prompt's offer is the code's current arm: creating the prompt set it.
+  const promptArm = prompt ? arms.find((arm) => arm.id === prompt.arm_id) ?? arms[0] : null
 
   const count = (status: string) => referralRows.filter((row) => row.status === status).length
   res.json({
@@ -61,6 +70,14 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
       issued_at: reward.issued_at,
       code: reward.metadata?.code ?? null,
     })),
-    prompt: null,
+    prompt: prompt
+      ? {
+          id: prompt.id,
+          offer: offerResponse(promptArm),
+          message: prompt.message,
+          message_source: prompt.message_source,
+          expires_at: prompt.expires_at,
+        }
+      : null,
   })
 }

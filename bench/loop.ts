@@ -1,0 +1,121 @@
+/**
+ * The referral loop, side by side: the static "give 10, get 10" offer, propensity
+ * gating alone, and the full loop (moments + propensity + bandit), over the same
+ * simulated population and orders. Also times chooseArm on its own.
+ *
+ *   npx ts-node --transpile-only bench/loop.ts [customers] [weeks] [seed]
+ *
+ * Writes bench/results/loop-<ISO timestamp>.json and bench/results/loop-latest.json.
+ * The ground truth and its assumptions are documented in src/ml/simulate/scenario.ts.
+ */
+import { mkdirSync, writeFileSync } from "fs"
+import { join } from "path"
+import { allContexts, contextKey } from "../src/ml/bandit/context"
+import { chooseArm, THOMPSON_DEFAULTS } from "../src/ml/bandit/thompson"
+import { mulberry32 } from "../src/ml/random"
+import { BanditMemory } from "../src/ml/simulate/bandit-memory"
+import { compareLoopPolicies, type LoopReport } from "../src/ml/simulate/loop-sim"
+import { DEFAULT_ARMS } from "../src/ml/simulate/offers"
+import { LOOP_SCENARIO_DEFAULTS, type LoopScenario } from "../src/ml/simulate/scenario"
+
+const customers = Number(process.argv[2] ?? 20_000)
+const weeks = Number(process.argv[3] ?? 12)
+const seed = Number(process.argv[4] ?? 1)
+
+function pct(x: number, digits = 2): string {
+  return `${(100 * x).toFixed(digits)}%`
+}
+
+function table(reports: LoopReport[]): string {
+  const header = ["policy", "prompts", "referral rate", "conversion", "K", "cost/acquired", "net value", "decisions/s"]
+  const rows = reports.map((r) => [
+    r.policy,
+    String(r.prompts),
+    pct(r.referral_rate),
+    pct(r.conversion),
+    r.k_factor.toFixed(4),
+    r.incentive_cost_per_acquired === null ? "-" : r.incentive_cost_per_acquired.toFixed(2),
+    r.net_value.toFixed(0),
+    Math.round(r.decisions_per_second).toLocaleString("en-US"),
+  ])
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)))
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ")
+  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n")
+}
+
+/** chooseArm alone, cycling through the 18 contexts with counts like a store a few months in. */
+function timeChooseArm(calls: number, resamples: number): number {
+  const rand = mulberry32(seed)
+  const memory = new BanditMemory()
+  const keys = allContexts().map(contextKey)
+  for (const key of keys) {
+    for (const arm of DEFAULT_ARMS) {
+      const n = 200 + Math.floor(rand() * 800)
+      for (let i = 0; i < n; i++) memory.record(key, arm.arm_id, rand() < 0.03)
+    }
+  }
+  const armIds = DEFAULT_ARMS.map((a) => a.arm_id)
+  const stats = keys.map((key) => memory.stats(key, armIds))
+  const started = performance.now()
+  for (let i = 0; i < calls; i++) {
+    chooseArm({ arms: DEFAULT_ARMS, stats: stats[i % stats.length], expectedMargin: 28, rand, options: { resamples } })
+  }
+  return (calls * 1000) / (performance.now() - started)
+}
+
+function run(scenario: Partial<LoopScenario>): { reports: LoopReport[]; seconds: number } {
+  const started = performance.now()
+  const reports = compareLoopPolicies({ seed, customers, weeks, scenario })
+  return { reports, seconds: (performance.now() - started) / 1000 }
+}
+
+const started = performance.now()
+console.log(`Referral loop simulation: ${customers.toLocaleString("en-US")} customers, ${weeks} weeks, seed ${seed}, ${DEFAULT_ARMS.length} offers`)
+console.log(`(ground truth: src/ml/simulate/scenario.ts; net value = referred revenue × ${LOOP_SCENARIO_DEFAULTS.margin} margin − incentives)\n`)
+
+const main = run({})
+console.log(table(main.reports))
+const full = main.reports.find((r) => r.policy === "full_loop") as LoopReport
+console.log(`\nfull loop offers: ${Object.entries(full.arm_share).map(([id, share]) => `${id} ${pct(share, 1)}`).join(", ")}`)
+console.log(`full loop not asked: ${Object.entries(full.not_prompted).map(([reason, n]) => `${reason} ${n}`).join(", ")}`)
+
+// Sensitivity: the default has static and gating ask at checkout, before delivery.
+const atDelivery = run({ staticAskAt: "delivery" })
+console.log(`\nIf static and gating also asked after delivery (staticAskAt: "delivery"):\n`)
+console.log(table(atDelivery.reports))
+
+const chooseArmCalls = 20_000
+const chooseArmPerSecond = timeChooseArm(chooseArmCalls, THOMPSON_DEFAULTS.resamples)
+const chooseArmChoiceOnly = timeChooseArm(chooseArmCalls, 1)
+console.log(
+  `\nchooseArm, ${DEFAULT_ARMS.length} arms: ${Math.round(chooseArmPerSecond).toLocaleString("en-US")} decisions/s ` +
+    `with the logged probability (${THOMPSON_DEFAULTS.resamples} resamples), ` +
+    `${Math.round(chooseArmChoiceOnly).toLocaleString("en-US")}/s with 1 resample`
+)
+const totalSeconds = (performance.now() - started) / 1000
+console.log(`total ${totalSeconds.toFixed(1)} s`)
+
+const now = new Date()
+const result = {
+  generated_at: now.toISOString(),
+  node: process.version,
+  config: { customers, weeks, seed, arms: DEFAULT_ARMS, scenario: LOOP_SCENARIO_DEFAULTS },
+  policies: main.reports,
+  sensitivity_static_asks_after_delivery: atDelivery.reports,
+  choose_arm: {
+    arms: DEFAULT_ARMS.length,
+    calls: chooseArmCalls,
+    decisions_per_second: chooseArmPerSecond,
+    resamples: THOMPSON_DEFAULTS.resamples,
+    decisions_per_second_one_resample: chooseArmChoiceOnly,
+  },
+  seconds: { main: main.seconds, sensitivity: atDelivery.seconds, total: totalSeconds },
+}
+const dir = join(__dirname, "results")
+mkdirSync(dir, { recursive: true })
+const json = JSON.stringify(result, null, 2)
+// Same stamp as the other benches: 2026-01-31T12-00-00Z.
+const stamped = join(dir, `loop-${now.toISOString().replace(/\.\d+Z$/, "Z").replace(/:/g, "-")}.json`)
+writeFileSync(stamped, json)
+writeFileSync(join(dir, "loop-latest.json"), json)
+console.log(`wrote ${stamped} and bench/results/loop-latest.json`)

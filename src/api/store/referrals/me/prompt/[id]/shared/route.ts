@@ -1,0 +1,16 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { recordPromptTouchWorkflow } from "../../../../../../../workflows"
+import type { StoreRecordPromptShareType } from "../../../../validators"
+
+/** The shopper shared their prompt on a channel. */
+export const POST = async (req: AuthenticatedMedusaRequest<StoreRecordPromptShareType>, res: MedusaResponse) => {
+  await recordPromptTouchWorkflow(req.scope).run({
+    input: {
+      customer_id: req.auth_context.actor_id,
+      prompt_id: req.params.id,
+      type: "share",
+      channel: req.validatedBody.channel,
+    },
+  })
+  res.status(201).json({ recorded: true })
+}

@@ -1,0 +1,26 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { generateEntityId } from "@medusajs/framework/utils"
+import { evaluateViralMomentWorkflow } from "../../../../workflows"
+import type { StoreRecordReferralSignalType } from "../validators"
+
+/**
+ * The storefront reports that the shopper left a review or answered an NPS
+ * question; a happy one may be the moment to ask. Answers the evaluation.
+ */
+export const POST = async (req: AuthenticatedMedusaRequest<StoreRecordReferralSignalType>, res: MedusaResponse) => {
+  const { type, score } = req.validatedBody
+  const { result } = await evaluateViralMomentWorkflow(req.scope).run({
+    input: {
+      customer_id: req.auth_context.actor_id,
+      trigger: type,
+      trigger_id: generateEntityId(undefined, "sig"),
+      review_score: type === "review" ? score : null,
+      nps_score: type === "nps" ? score : null,
+    },
+  })
+  const { moment, prompt } = result
+  res.status(201).json({
+    moment: { id: moment.id, decision: moment.decision, reason: moment.reason, score: moment.score },
+    prompt_id: prompt?.id ?? null,
+  })
+}

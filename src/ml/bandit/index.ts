@@ -1,0 +1,31 @@
+/** Contextual, cost-aware Thompson sampling for choosing referral offers. */
+export { sampleBeta, sampleGamma } from "./beta-sampler"
+export {
+  PROPENSITY_BANDS,
+  VALUE_TIERS,
+  VALUE_TIER_DEFAULTS,
+  allContexts,
+  contextKey,
+  valueTier,
+  type BanditContext,
+  type ValueTier,
+  type ValueTierThresholds,
+} from "./context"
+export {
+  POSTERIOR_DEFAULTS,
+  betaMean,
+  pooledPosterior,
+  type ArmCounts,
+  type BetaParams,
+  type PosteriorOptions,
+} from "./posterior"
+export {
+  THOMPSON_DEFAULTS,
+  chooseArm,
+  type ArmChoice,
+  type ArmSample,
+  type ArmStats,
+  type BanditArm,
+  type ChooseArmInput,
+  type ThompsonOptions,
+} from "./thompson"

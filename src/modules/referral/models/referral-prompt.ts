@@ -1,0 +1,40 @@
+import { model } from "@medusajs/framework/utils"
+
+/**
+ * The offer put to one customer at a viral moment, with the message to share
+ * it. Also the bandit's decision log: the context, the arm, what was sampled
+ * and the probability the arm had of being chosen, for offline evaluation.
+ * `open` until a friend converts (success) or it expires (failure); the
+ * outcome is counted into the bandit once, when `outcome_at` is first set.
+ */
+const ReferralPrompt = model
+  .define(
+    { tableName: "referral_prompt", name: "ReferralPrompt" },
+    {
+      id: model.id({ prefix: "refpr" }).primaryKey(),
+      customer_id: model.text(),
+      referral_code_id: model.text(),
+      moment_id: model.text().nullable(),
+      arm_id: model.text(),
+      context_key: model.text(),
+      context: model.json(),
+      propensity: model.float().nullable(),
+      message: model.text(),
+      message_source: model.enum(["llm", "template"]).default("template"),
+      variant: model.text().nullable(),
+      status: model.enum(["open", "converted", "expired"]).default("open"),
+      expires_at: model.dateTime(),
+      outcome_at: model.dateTime().nullable(),
+      referral_id: model.text().nullable(),
+      sampled: model.json().nullable(),
+      probability: model.float().nullable(),
+      metadata: model.json().nullable(),
+    }
+  )
+  .indexes([
+    { name: "IDX_referral_prompt_customer_status", on: ["customer_id", "status"] },
+    { name: "IDX_referral_prompt_status_expires", on: ["status", "expires_at"] },
+    { name: "IDX_referral_prompt_created", on: ["created_at"] },
+  ])
+
+export default ReferralPrompt

@@ -1,0 +1,75 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { type BanditContext, chooseArm, contextKey, valueTier } from "../../../ml/bandit"
+import { mulberry32 } from "../../../ml/random"
+import { REFERRAL_MODULE } from "../../../modules/referral"
+import { GLOBAL_CONTEXT } from "../../../modules/referral/service"
+import type ReferralModuleService from "../../../modules/referral/service"
+import type { ArmLike } from "../../../utils/offer"
+import { expectedOfferCost } from "../../../utils/offer-cost"
+import { averageOrderValue } from "../utils/store-economics"
+
+export const chooseIncentiveArmStepId = "choose-incentive-arm"
+
+export type ChooseIncentiveArmStepInput = {
+  /** Seeds the sampler, so a decision can be replayed. */
+  moment_id: string
+  propensity_band: "high" | "medium" | "low"
+  order_count: number
+  total_spent: number
+  expected_margin_rate: number
+}
+
+/**
+ * Picks the offer for this customer with cost-aware Thompson sampling over the
+ * active arms, in the customer's context (propensity band × value tier ×
+ * super-connector), pooled toward each arm's global record. Answers the arm
+ * and the decision log (context, draws, probability of the choice).
+ */
+export const chooseIncentiveArmStep = createStep(
+  chooseIncentiveArmStepId,
+  async (input: ChooseIncentiveArmStepInput, { container }) => {
+    const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
+    let arms = await referrals.listIncentiveArms({ active: true })
+    if (!arms.length) {
+      arms = await referrals.listIncentiveArms({ is_default: true }, { take: 1 })
+    }
+    const context: BanditContext = {
+      propensity_band: input.propensity_band,
+      value_tier: valueTier(input.order_count, input.total_spent),
+      // The network issue sets this from `customer_network`; until then nobody is one.
+      super_connector: false,
+    }
+    const key = contextKey(context)
+    const [states, aov] = await Promise.all([
+      referrals.listBanditStates({ arm_id: arms.map((arm) => arm.id), context_key: [key, GLOBAL_CONTEXT] }),
+      averageOrderValue(container),
+    ])
+    const counts = (armId: string, context_key: string) => {
+      const row = states.find((state) => state.arm_id === armId && state.context_key === context_key)
+      return { successes: row?.successes ?? 0, failures: row?.failures ?? 0 }
+    }
+    const choice = chooseArm({
+      arms: arms.map((arm) => ({ arm_id: arm.id, expected_cost: expectedOfferCost(arm as unknown as ArmLike, aov) })),
+      stats: arms.map((arm) => ({ arm_id: arm.id, context: counts(arm.id, key), global: counts(arm.id, GLOBAL_CONTEXT) })),
+      expectedMargin: input.expected_margin_rate * aov,
+      rand: mulberry32(seedFrom(input.moment_id)),
+    })
+    return new StepResponse({
+      arm_id: choice.arm_id,
+      context,
+      context_key: key,
+      sampled: { draws: choice.sampled, posteriors: choice.context_posteriors, average_order_value: aov },
+      probability: choice.probability,
+    })
+  }
+)
+
+/** A 32-bit seed from an id (FNV-1a). */
+function seedFrom(id: string): number {
+  let hash = 0x811c9dc5
+  for (let i = 0; i < id.length; i++) {
+    hash ^= id.charCodeAt(i)
+    hash = Math.imul(hash, 0x01000193)
+  }
+  return hash >>> 0
+}

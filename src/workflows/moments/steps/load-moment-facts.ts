@@ -1,0 +1,94 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { REFERRAL_MODULE } from "../../../modules/referral"
+import type ReferralModuleService from "../../../modules/referral/service"
+import { FEATURE_NAMES } from "../../../ml/propensity/features"
+import { loadCustomerFeatures } from "../../propensity/utils/customer-features"
+
+export const loadMomentFactsStepId = "load-viral-moment-facts"
+
+export type MomentTrigger = {
+  customer_id: string
+  /** What happened: `order.placed`, `delivery.created`, `review`, `nps`. */
+  trigger: string
+  /** The order, fulfillment or signal it happened to; one evaluation per trigger. */
+  trigger_id: string
+  order_id?: string | null
+  review_score?: number | null
+  nps_score?: number | null
+  delivered?: boolean
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000
+const feature = (vector: number[], name: string) => vector[FEATURE_NAMES.indexOf(name as never)]
+
+/**
+ * What a viral moment is judged on: the customer's order history around the
+ * triggering order, their recent sharing, when they were last asked, open
+ * prompts and the store's prompts today. Reads only.
+ */
+export const loadMomentFactsStep = createStep(
+  loadMomentFactsStepId,
+  async (input: MomentTrigger, { container }) => {
+    const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const now = new Date()
+    const monthAgo = new Date(now.getTime() - 30 * DAY_MS)
+    const dayStart = new Date(now)
+    dayStart.setUTCHours(0, 0, 0, 0)
+
+    const [settings, customers, [[features], orderTotal, [lastPrompt], openPrompts, promptsThisMonth, storeToday, shares]] =
+      await Promise.all([
+        referrals.getProgramSettings(),
+        query.graph({ entity: "customer", fields: ["id", "has_account", "first_name"], filters: { id: input.customer_id } }),
+        Promise.all([
+      loadCustomerFeatures(container, { as_of: new Date(now.getTime() + 1000), customer_ids: [input.customer_id] }),
+      input.order_id ? orderTotalOf(query, input.order_id) : Promise.resolve(null),
+      referrals.listReferralPrompts({ customer_id: input.customer_id }, { order: { created_at: "DESC" }, take: 1 }),
+      referrals.listReferralPrompts({ customer_id: input.customer_id, status: "open", expires_at: { $gt: now } }, { take: 1 }),
+      referrals.listAndCountReferralPrompts({ customer_id: input.customer_id, created_at: { $gte: monthAgo } }, { take: 1 }),
+      referrals.listAndCountReferralPrompts({ created_at: { $gte: dayStart } }, { take: 1 }),
+      referrals.listAndCountReferralTouches(
+        { customer_id: input.customer_id, type: "share", created_at: { $gte: monthAgo } },
+        { take: 1 }
+      ),
+        ]),
+      ])
+    const orderCount = features ? feature(features.vector, "order_count") : 0
+    const totalSpent = features ? feature(features.vector, "total_spent") : 0
+    const previousAverage =
+      input.order_id && orderTotal !== null && orderCount > 1 ? (totalSpent - orderTotal) / (orderCount - 1) : null
+
+    return new StepResponse({
+      signal_facts: {
+        order_count_including_this: input.order_id ? orderCount : 0,
+        order_total: orderTotal ?? undefined,
+        previous_average_order_value: previousAverage,
+        delivered: input.delivered ?? false,
+        review_score: input.review_score ?? null,
+        nps_score: input.nps_score ?? null,
+        shares_last_30_days: shares[1],
+      },
+      suppression_facts: {
+        open_prompt: openPrompts.length > 0,
+        days_since_last_prompt: lastPrompt ? (now.getTime() - new Date(lastPrompt.created_at).getTime()) / DAY_MS : null,
+        prompts_last_30_days: promptsThisMonth[1],
+        store_prompts_today: storeToday[1],
+      },
+      customer: {
+        has_account: !!customers.data[0]?.has_account,
+        first_name: (customers.data[0]?.first_name as string | null) ?? null,
+        order_count: orderCount,
+        total_spent: totalSpent,
+      },
+      settings,
+    })
+  }
+)
+
+async function orderTotalOf(query: { graph: Function }, orderId: string): Promise<number | null> {
+  const {
+    data: [order],
+  } = await query.graph({ entity: "order", fields: ["id", "total"], filters: { id: orderId } })
+  return order ? Number(order.total) : null
+}

@@ -1,0 +1,107 @@
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { evaluateMoment } from "../../../ml/moments"
+import { ReferralEvents } from "../../../utils/events"
+import { scoreCustomerPropensityStep } from "../../propensity/steps/score-customer-propensity"
+import { ensureReferralCodeWorkflow } from "../../referral/workflows/ensure-referral-code"
+import { chooseIncentiveArmStep } from "../steps/choose-incentive-arm"
+import { createReferralPromptStep } from "../steps/create-referral-prompt"
+import { loadMomentFactsStep, type MomentTrigger } from "../steps/load-moment-facts"
+import { recordViralMomentStep } from "../steps/record-viral-moment"
+
+export const evaluateViralMomentWorkflowId = "evaluate-viral-moment"
+
+/**
+ * The loop's brain, run for every purchase, delivery, review or NPS answer:
+ * is this a moment to ask (signals ≥ threshold, not suppressed)? If so, which
+ * offer (the bandit, in the customer's context)? Then the prompt, with its
+ * message, and `referral.prompt_created` for the store's notifications. Every
+ * evaluation is recorded with its reason; a trigger is evaluated once.
+ */
+export const evaluateViralMomentWorkflow = createWorkflow(
+  evaluateViralMomentWorkflowId,
+  (input: MomentTrigger) => {
+    const facts = loadMomentFactsStep(input)
+    const scores = scoreCustomerPropensityStep(transform({ input }, ({ input }) => ({ customer_ids: [input.customer_id] })))
+
+    const evaluation = transform({ input, facts, scores }, ({ input, facts, scores }) => {
+      const { settings } = facts
+      const propensity = scores[0]
+      const decision = evaluateMoment({
+        moment: facts.signal_facts,
+        // Experiments (holdout groups) come with the metrics issue.
+        customer: { holdout: false, propensity_band: propensity.band, ...facts.suppression_facts },
+        rules: {
+          ask_cooldown_days: settings.ask_cooldown_days,
+          max_prompts_per_30_days: settings.max_prompts_per_30_days,
+          store_daily_cap: settings.store_daily_prompt_cap,
+        },
+        weights: settings.moment_weights ?? undefined,
+        signalOptions: { highValueRatio: settings.high_value_ratio },
+        threshold: settings.moment_threshold,
+      })
+      // Guests cannot see a prompt in their account, so they are not asked.
+      const guest = !facts.customer.has_account && decision.decision === "prompted"
+      return {
+        customer_id: input.customer_id,
+        trigger: input.trigger,
+        trigger_id: input.trigger_id,
+        signals: { fired: decision.signals as string[], facts: facts.signal_facts as Record<string, unknown> },
+        score: decision.score,
+        propensity: propensity.score,
+        propensity_band: propensity.band,
+        decision: guest ? ("suppressed" as const) : decision.decision,
+        reason: guest ? "no_account" : decision.reason,
+      }
+    })
+    const recorded = recordViralMomentStep(evaluation)
+
+    const prompt = when(
+      "moment-prompts-customer",
+      { recorded },
+      ({ recorded }) => recorded.is_new && recorded.moment.decision === "prompted"
+    ).then(() => {
+      const code = ensureReferralCodeWorkflow.runAsStep({
+        input: transform({ input }, ({ input }) => ({ customer_id: input.customer_id })),
+      })
+      const choice = chooseIncentiveArmStep(
+        transform({ recorded, facts, evaluation }, ({ recorded, facts, evaluation }) => ({
+          moment_id: recorded.moment.id,
+          propensity_band: evaluation.propensity_band,
+          order_count: facts.customer.order_count,
+          total_spent: facts.customer.total_spent,
+          expected_margin_rate: facts.settings.expected_margin_rate,
+        }))
+      )
+      const prompt = createReferralPromptStep(
+        transform({ input, recorded, facts, evaluation, code, choice }, (data) => ({
+          customer_id: data.input.customer_id,
+          first_name: data.facts.customer.first_name,
+          moment_id: data.recorded.moment.id,
+          referral_code: {
+            id: data.code.id,
+            code: data.code.code,
+            promotion_id: data.code.promotion_id ?? null,
+            arm_id: data.code.arm_id ?? null,
+          },
+          arm_id: data.choice.arm_id,
+          context: data.choice.context,
+          context_key: data.choice.context_key,
+          sampled: data.choice.sampled,
+          probability: data.choice.probability,
+          propensity: data.evaluation.propensity,
+          attribution_window_days: data.facts.settings.attribution_window_days,
+        }))
+      )
+      emitEventStep({
+        eventName: ReferralEvents.PROMPT_CREATED,
+        data: transform({ prompt }, ({ prompt }) => ({ id: prompt.id })),
+      })
+      return prompt
+    })
+
+    return new WorkflowResponse(
+      transform({ recorded, prompt }, ({ recorded, prompt }) => ({ moment: recorded.moment, prompt: prompt ?? null }))
+    )
+  }
+)
