@@ -1,3 +1,4 @@
+export * from "./messages"
 export * from "./moments"
 export * from "./propensity"
 export * from "./referral"

@@ -12,6 +12,7 @@ import {
 import IncentiveArm from "./models/incentive-arm"
 import BanditState from "./models/bandit-state"
 import PropensityModel from "./models/propensity-model"
+import ReferralMessage from "./models/referral-message"
 import ReferralPrompt from "./models/referral-prompt"
 import ViralMoment from "./models/viral-moment"
 import Referral from "./models/referral"
@@ -22,10 +23,13 @@ import ReferralTouch from "./models/referral-touch"
 import { PROGRAM_DEFAULTS, type ProgramSettings } from "./program-defaults"
 import { decidePromotion, type PromotionDecision } from "../../ml/propensity/promotion-decision"
 import type { TrainedPropensity } from "../../ml/propensity/train-propensity"
+import type { LlmOptions } from "../../messages/llm-options"
 
 export type ReferralModuleOptions = {
   /** Where a shared link points; `{code}` is replaced by the referrer's code. */
   share_url_template?: string
+  /** The LLM that writes share messages; off without a key and base URL (environment variables are the defaults). */
+  llm?: LlmOptions
 }
 
 type RewardStatus = "held" | "issuing" | "issued" | "revoked"
@@ -66,6 +70,7 @@ class ReferralModuleService extends MedusaService({
   ViralMoment,
   ReferralPrompt,
   BanditState,
+  ReferralMessage,
 }) {
   protected readonly options_: ReferralModuleOptions
 

@@ -4,6 +4,7 @@ import {
   StoreRecordPromptShown,
   StoreRecordReferralClick,
   StoreRecordReferralSignal,
+  StoreWriteShareMessage,
 } from "./validators"
 
 const customer = authenticate("customer", ["session", "bearer"])
@@ -23,6 +24,11 @@ export const storeReferralRoutesMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/store/referrals/me/prompt/:id/shared",
     middlewares: [customer, validateAndTransformBody(StoreRecordPromptShare)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/store/referrals/me/message",
+    middlewares: [customer, validateAndTransformBody(StoreWriteShareMessage)],
   },
   {
     method: ["POST"],

@@ -21,6 +21,7 @@ const ReferralPrompt = model
       propensity: model.float().nullable(),
       message: model.text(),
       message_source: model.enum(["llm", "template"]).default("template"),
+      message_fallback_reason: model.text().nullable(),
       variant: model.text().nullable(),
       status: model.enum(["open", "converted", "expired"]).default("open"),
       expires_at: model.dateTime(),

@@ -3,14 +3,11 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
 import type ReferralModuleService from "../../../modules/referral/service"
 import { type ArmLike, discountApplicationMethod, refereeOffer } from "../../../utils/offer"
-import { templateShareMessage } from "../../../utils/share-message-template"
-import { shareUrl } from "../../../utils/share-url"
 
 export const createReferralPromptStepId = "create-referral-prompt"
 
 export type CreateReferralPromptStepInput = {
   customer_id: string
-  first_name: string | null
   moment_id: string
   referral_code: { id: string; code: string; promotion_id: string | null; arm_id: string | null }
   arm_id: string
@@ -20,14 +17,15 @@ export type CreateReferralPromptStepInput = {
   probability: number
   propensity: number | null
   attribution_window_days: number
+  message: { message: string; source: "llm" | "template"; fallback_reason: string | null }
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
 /**
  * Puts the chosen offer to the customer: their code's promotion now carries the
- * arm's friend side (updated, never duplicated), the prompt is saved with its
- * message and decision log, and the pull is counted for the arm. Compensation
+ * arm's friend side (updated, never duplicated), the prompt is saved with the
+ * message written for it and the decision log, and the pull is counted for the arm. Compensation
  * removes the prompt and gives the code its previous offer back.
  */
 export const createReferralPromptStep = createStep(
@@ -39,7 +37,6 @@ export const createReferralPromptStep = createStep(
     if (previousArmId !== arm.id) {
       await setCodeOffer(container, referrals, input.referral_code, arm)
     }
-    const referee = refereeOffer(arm)
     const prompt = await referrals.createReferralPrompts({
       customer_id: input.customer_id,
       referral_code_id: input.referral_code.id,
@@ -48,14 +45,9 @@ export const createReferralPromptStep = createStep(
       context: input.context,
       context_key: input.context_key,
       propensity: input.propensity,
-      message: templateShareMessage({
-        first_name: input.first_name,
-        code: input.referral_code.code,
-        share_url: shareUrl(input.referral_code.code, referrals.getOptions().share_url_template),
-        referee,
-        currency_code: referee.currency_code ?? "usd",
-      }),
-      message_source: "template",
+      message: input.message.message,
+      message_source: input.message.source,
+      message_fallback_reason: input.message.fallback_reason,
       expires_at: new Date(Date.now() + input.attribution_window_days * DAY_MS),
       sampled: input.sampled,
       probability: input.probability,

@@ -40,7 +40,7 @@ export const loadMomentFactsStep = createStep(
     const [settings, customers, [[features], orderTotal, [lastPrompt], openPrompts, promptsThisMonth, storeToday, shares]] =
       await Promise.all([
         referrals.getProgramSettings(),
-        query.graph({ entity: "customer", fields: ["id", "has_account", "first_name"], filters: { id: input.customer_id } }),
+        query.graph({ entity: "customer", fields: ["id", "has_account"], filters: { id: input.customer_id } }),
         Promise.all([
       loadCustomerFeatures(container, { as_of: new Date(now.getTime() + 1000), customer_ids: [input.customer_id] }),
       input.order_id ? orderTotalOf(query, input.order_id) : Promise.resolve(null),
@@ -77,7 +77,6 @@ export const loadMomentFactsStep = createStep(
       },
       customer: {
         has_account: !!customers.data[0]?.has_account,
-        first_name: (customers.data[0]?.first_name as string | null) ?? null,
         order_count: orderCount,
         total_spent: totalSpent,
       },

@@ -6,6 +6,8 @@ import { scoreCustomerPropensityStep } from "../../propensity/steps/score-custom
 import { ensureReferralCodeWorkflow } from "../../referral/workflows/ensure-referral-code"
 import { chooseIncentiveArmStep } from "../steps/choose-incentive-arm"
 import { createReferralPromptStep } from "../steps/create-referral-prompt"
+import { loadMessageContextStep } from "../../messages/steps/load-message-context"
+import { writeShareMessageStep } from "../../messages/steps/write-share-message"
 import { loadMomentFactsStep, type MomentTrigger } from "../steps/load-moment-facts"
 import { recordViralMomentStep } from "../steps/record-viral-moment"
 
@@ -73,10 +75,30 @@ export const evaluateViralMomentWorkflow = createWorkflow(
           expected_margin_rate: facts.settings.expected_margin_rate,
         }))
       )
+      // Written here, off the checkout's request path: this runs from the order's event.
+      const messageContext = loadMessageContextStep(
+        transform({ input, code, choice }, ({ input, code, choice }) => ({
+          customer_id: input.customer_id,
+          arm_id: choice.arm_id,
+          code: code.code,
+          channel: "copy_link" as const,
+          order_id: input.order_id ?? null,
+        }))
+      )
+      const message = writeShareMessageStep(
+        transform({ messageContext, recorded }, ({ messageContext, recorded }) => ({
+          context: messageContext,
+          seed: recorded.moment.id,
+        }))
+      )
       const prompt = createReferralPromptStep(
-        transform({ input, recorded, facts, evaluation, code, choice }, (data) => ({
+        transform({ input, recorded, facts, evaluation, code, choice, message }, (data) => ({
           customer_id: data.input.customer_id,
-          first_name: data.facts.customer.first_name,
+          message: {
+            message: data.message.message,
+            source: data.message.source,
+            fallback_reason: data.message.fallback_reason,
+          },
           moment_id: data.recorded.moment.id,
           referral_code: {
             id: data.code.id,
