@@ -23,7 +23,14 @@ export type PopulationOptions = { seed: number; referrers: number; friendsPerRef
  */
 export async function createShopperPopulation(api: StoreApi, options: PopulationOptions) {
   const random = mulberry32(options.seed)
-  const log = { signups: 0, shares: 0, checkouts: 0, refused: 0 }
+  const log = {
+    signups: 0,
+    shares: 0,
+    checkouts: 0,
+    refused: 0,
+    prompts: 0,
+    examples: [] as { token: string; prompt_message: string; source: string }[],
+  }
 
   for (let r = 0; r < options.referrers; r++) {
     const name = FIRST_NAMES[r % FIRST_NAMES.length]
@@ -32,7 +39,14 @@ export async function createShopperPopulation(api: StoreApi, options: Population
     log.signups++
     await api.checkout(referrer.token, email, r)
     log.checkouts++
-    const { referral_code } = await api.store("GET", "/store/referrals/me", undefined, referrer.token)
+    // The first order is a viral moment: the prompt (offer and message) appears in the account.
+    const { referral_code, prompt } = await waitForPrompt(api, referrer.token)
+    if (prompt) {
+      log.prompts++
+      await api.store("POST", `/store/referrals/me/prompt/${prompt.id}/shown`, {}, referrer.token)
+      await api.store("POST", `/store/referrals/me/prompt/${prompt.id}/shared`, { channel: "whatsapp" }, referrer.token)
+      log.examples.push({ token: referrer.token, prompt_message: prompt.message, source: prompt.message_source })
+    }
 
     if (r === 0) {
       try {
@@ -62,4 +76,16 @@ export async function createShopperPopulation(api: StoreApi, options: Population
   // Subscribers attribute orders after checkout answers; give them a moment.
   await new Promise((resolve) => setTimeout(resolve, 2000))
   return log
+}
+
+/** The moment is evaluated from the order's event, just after checkout answers. */
+async function waitForPrompt(api: StoreApi, token: string) {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const me = await api.store("GET", "/store/referrals/me", undefined, token)
+    if (me.prompt) {
+      return me
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  return await api.store("GET", "/store/referrals/me", undefined, token)
 }

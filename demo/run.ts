@@ -10,6 +10,7 @@
 import { execFileSync, spawn, type ChildProcess } from "child_process"
 import { Client } from "pg"
 import { createShopperPopulation } from "./population"
+import { startStandInLlm } from "./stand-in-llm"
 import { StoreApi } from "./store-api"
 
 const once = process.argv.includes("--once")
@@ -20,8 +21,11 @@ const admin = { email: "admin@demo.shop", password: "smart-referrals-demo" }
 
 async function main() {
   await recreateDatabase()
+  const realLlm = !!process.env.SMART_REFERRALS_LLM_BASE_URL
+  const standIn = realLlm ? null : await startStandInLlm()
   const env = {
     ...process.env,
+    ...(standIn ? { SMART_REFERRALS_LLM_BASE_URL: standIn.baseURL, SMART_REFERRALS_LLM_API_KEY: "demo" } : {}),
     DATABASE_URL: `${pgUrl}/${database}`,
     PORT: String(port),
     MEDUSA_ADMIN_DISABLED: once ? "true" : process.env.MEDUSA_ADMIN_DISABLED ?? "false",
@@ -53,6 +57,22 @@ async function main() {
     step("Seeding the store through the admin API")
     await api.seedStore()
     await api.admin("POST", "/admin/referrals/program", { reward_hold_days: 0 })
+    // Two offers besides the default, for the bandit to choose between.
+    await api.admin("POST", "/admin/referrals/arms", {
+      name: "Give $5, get $5",
+      referee_type: "fixed",
+      referee_value: 5,
+      referee_currency_code: "usd",
+      referrer_type: "store_credit",
+      referrer_value: 5,
+    })
+    await api.admin("POST", "/admin/referrals/arms", {
+      name: "Give 15%, get 15",
+      referee_type: "percentage",
+      referee_value: 15,
+      referrer_type: "store_credit",
+      referrer_value: 15,
+    })
 
     step("Simulating shoppers through the store API")
     const log = await createShopperPopulation(api, { seed: 7, referrers: 12, friendsPerReferrer: 3 })
@@ -60,10 +80,36 @@ async function main() {
     step("Running the reward release job")
     const { release } = await api.admin("POST", "/admin/referrals/rewards/release")
     const { summary } = await api.admin("GET", "/admin/referrals/summary")
+    const { arms } = await api.admin("GET", "/admin/referrals/arms")
     printFunnel(summary, release, log)
+    console.log("\nOffers (bandit record)")
+    for (const arm of arms) {
+      console.log(`  ${arm.name.padEnd(38)} pulls ${arm.stats.pulls}, successes ${arm.stats.successes}, failures ${arm.stats.failures}`)
+    }
+
+    step("Writing share messages on demand")
+    // A referrer whose prompt is still live (a friend's conversion settles it).
+    let first = log.examples[0]
+    for (const example of log.examples) {
+      if ((await api.store("GET", "/store/referrals/me", undefined, example.token)).prompt) {
+        first = example
+        break
+      }
+    }
+    const llmMessage = (await api.store("POST", "/store/referrals/me/message", { channel: "sms", recipient: { relationship: "friend", interest: "trail running" } }, first.token)).message
+    standIn?.respondWith({ status: 500 })
+    const fallback = (await api.store("POST", "/store/referrals/me/message", { channel: "email" }, first.token)).message
+    console.log("\nShare messages")
+    console.log(`  prompt at the moment (${first.source}): ${first.prompt_message}`)
+    console.log(`  on demand, sms (${llmMessage.source}): ${llmMessage.message}`)
+    console.log(`  on demand, email, model failing (${fallback.source}, ${fallback.fallback_reason}): ${fallback.message}`)
+    if (standIn) {
+      console.log("  (LLM: a local stand-in in OpenAI's format; set SMART_REFERRALS_LLM_BASE_URL and _API_KEY for a real model)")
+    }
 
     if (once) {
       stop()
+      await standIn?.close()
       return
     }
     console.log(`\nAdmin: http://localhost:${port}/app  (${admin.email} / ${admin.password})`)
@@ -118,15 +164,20 @@ function printFunnel(
     touches: Record<string, number>
     referrals: Record<string, number>
     rejections: Record<string, number>
+    moments: Record<string, number>
+    prompts: Record<string, number>
     referrer_rewards: { status: string; currency_code: string; count: number; amount: number }[]
   },
   release: { issued: number; revoked: number },
-  log: { signups: number; shares: number; checkouts: number; refused: number }
+  log: { signups: number; shares: number; checkouts: number; refused: number; prompts: number }
 ) {
   const issued = summary.referrer_rewards.filter((r) => r.status === "issued")
   const rows: [string, string | number][] = [
     ["customers signed up", log.signups],
     ["referral codes", summary.codes],
+    ["viral moments", Object.entries(summary.moments).map(([k, v]) => `${v} ${k}`).join(", ") || 0],
+    ["prompts", Object.entries(summary.prompts).map(([k, v]) => `${v} ${k}`).join(", ") || 0],
+    ["prompts shown / shared", `${summary.touches.prompt_shown ?? 0} / ${summary.touches.share ?? 0}`],
     ["link clicks", summary.touches.click ?? 0],
     ["codes applied at checkout", summary.touches.code_applied ?? 0],
     ["referred first orders (conversions)", summary.touches.first_order ?? 0],

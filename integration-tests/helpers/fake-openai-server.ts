@@ -23,6 +23,8 @@ export type FakeBehavior =
   | { status: 400 | 401 | 429 | 500 | 503; body?: unknown }
   /** Wait, then behave as `then` (a client that gave up sees nothing). */
   | { delayMs: number; then: FakeBehavior }
+  /** Decide from the request, e.g. to quote the code the prompt carries. */
+  | { compose: (body: FakeChatRequestBody) => FakeBehavior }
 
 export type FakeChatMessage = { role: string; content: unknown; [key: string]: unknown }
 
@@ -86,7 +88,10 @@ export async function startFakeOpenAI(initial: FakeBehavior | FakeBehavior[] = D
     res.end(text)
   }
 
-  const answer = (res: ServerResponse, body: FakeChatRequestBody, behavior: FakeBehavior) => {
+  const answer = (res: ServerResponse, body: FakeChatRequestBody, behavior: FakeBehavior): void => {
+    if ("compose" in behavior) {
+      return answer(res, body, behavior.compose(body))
+    }
     if ("delayMs" in behavior) {
       const timer = setTimeout(() => {
         timers.delete(timer)

@@ -113,6 +113,9 @@ medusaIntegrationTestRunner({
         referrals: { rejected: 1 },
         rejections: { order_canceled: 1 },
         referrer_rewards: [{ status: "revoked", currency_code: "usd", count: 1, amount: 10 }],
+        // Ben's first order was a moment (Anna's was not: she never ordered).
+        moments: { prompted: 1 },
+        prompts: { open: 1 },
       })
     })
 

@@ -286,14 +286,14 @@ class ReferralModuleService extends MedusaService({
 
   /**
    * The loop's counts in a few set-based queries: codes, funnel touches by
-   * type, referrals by status (and refusals by reason), referrer rewards by
-   * status and currency. The admin's first funnel; the metrics endpoint grows it.
+   * type, moments by decision, prompts by status, referrals by status (and
+   * refusals by reason), referrer rewards by status and currency. The admin's first funnel; the metrics endpoint grows it.
    */
   @InjectManager()
   async getLoopSummary(@MedusaContext() sharedContext: Context = {}) {
     const knex = (sharedContext.manager as SqlEntityManager).getKnex()
     const live = (table: string) => knex(table).whereNull("deleted_at")
-    const [[codes], touches, referrals, refusals, rewards] = await Promise.all([
+    const [[codes], touches, referrals, refusals, rewards, moments, prompts] = await Promise.all([
       live("referral_code").count("id as count"),
       live("referral_touch").select("type").count("id as count").groupBy("type"),
       live("referral").select("status").count("id as count").groupBy("status"),
@@ -304,6 +304,8 @@ class ReferralModuleService extends MedusaService({
         .count("id as count")
         .sum("amount as amount")
         .groupBy("status", "currency_code"),
+      live("viral_moment").select("decision").count("id as count").groupBy("decision"),
+      live("referral_prompt").select("status").count("id as count").groupBy("status"),
     ])
     const byKey = (rows: Record<string, unknown>[], key: string) =>
       Object.fromEntries(rows.map((row) => [String(row[key]), Number(row.count)]))
@@ -312,6 +314,8 @@ class ReferralModuleService extends MedusaService({
       touches: byKey(touches, "type"),
       referrals: byKey(referrals, "status"),
       rejections: byKey(refusals, "reason"),
+      moments: byKey(moments, "decision"),
+      prompts: byKey(prompts, "status"),
       referrer_rewards: rewards.map((row: Record<string, unknown>) => ({
         status: String(row.status),
         currency_code: String(row.currency_code),
