@@ -1,4 +1,5 @@
 export * from "./messages"
 export * from "./moments"
+export * from "./network"
 export * from "./propensity"
 export * from "./referral"

@@ -45,6 +45,10 @@ export const PROGRAM_DEFAULTS = {
   store_daily_prompt_cap: 500,
   /** Margin of a referred first order, as a share of the average order value; the bandit weighs offers against it. */
   expected_margin_rate: 0.3,
+  /** Super-connectors: customers in this top share by PageRank... */
+  super_connector_percentile: 0.95,
+  /** ...with at least this many converted referrals of their own. */
+  super_connector_min_referrals: 3,
   /** Write share messages with the configured LLM (falls back to templates). */
   llm_enabled: true,
 }

@@ -12,6 +12,7 @@ import {
 import IncentiveArm from "./models/incentive-arm"
 import BanditState from "./models/bandit-state"
 import PropensityModel from "./models/propensity-model"
+import CustomerNetwork from "./models/customer-network"
 import ReferralMessage from "./models/referral-message"
 import ReferralPrompt from "./models/referral-prompt"
 import ViralMoment from "./models/viral-moment"
@@ -71,6 +72,7 @@ class ReferralModuleService extends MedusaService({
   ReferralPrompt,
   BanditState,
   ReferralMessage,
+  CustomerNetwork,
 }) {
   protected readonly options_: ReferralModuleOptions
 
@@ -429,6 +431,113 @@ class ReferralModuleService extends MedusaService({
   }
 
   /**
+   * The network at a glance, from the stored computation and the referrals:
+   * the top customers by PageRank (super-connectors first), how deep trees go,
+   * and friends of friends (A referred B, who referred C).
+   */
+  @InjectManager()
+  async getNetworkOverview(limit: number, @MedusaContext() sharedContext: Context = {}) {
+    const knex = (sharedContext.manager as SqlEntityManager).getKnex()
+    const converted = ["converted", "rewarded"]
+    const [top, depths, [totals], secondGeneration] = await Promise.all([
+      knex("customer_network")
+        .select("customer_id", "out_degree", "descendants", "generations", "depth", "pagerank", "super_connector")
+        .whereNull("deleted_at")
+        .where("out_degree", ">", 0)
+        .orderBy([{ column: "super_connector", order: "desc" }, { column: "pagerank", order: "desc" }])
+        .limit(limit),
+      knex("customer_network")
+        .select("depth")
+        .count("id as customers")
+        .whereNull("deleted_at")
+        .groupBy("depth")
+        .orderBy("depth"),
+      knex("customer_network")
+        .count("id as customers")
+        .sum({ super_connectors: knex.raw("CASE WHEN super_connector THEN 1 ELSE 0 END") })
+        .max("computed_at as computed_at")
+        .whereNull("deleted_at"),
+      knex("referral as first")
+        .join("referral as second", "second.referrer_customer_id", "first.referee_customer_id")
+        .select("first.referrer_customer_id as referrer", "first.referee_customer_id as via", "second.referee_customer_id as friend")
+        .whereIn("first.status", converted)
+        .whereIn("second.status", converted)
+        .whereNotNull("second.referee_customer_id")
+        .whereNull("first.deleted_at")
+        .whereNull("second.deleted_at")
+        .orderBy("second.converted_at", "desc")
+        .limit(limit * 10),
+    ])
+    return {
+      computed_at: totals?.computed_at ?? null,
+      customers: Number(totals?.customers ?? 0),
+      super_connector_count: Number(totals?.super_connectors ?? 0),
+      top_connectors: top.map((row: Record<string, unknown>) => ({ ...row, pagerank: Number(row.pagerank) })),
+      depth_distribution: depths.map((row: Record<string, unknown>) => ({
+        depth: Number(row.depth),
+        customers: Number(row.customers),
+      })),
+      second_generation: secondGeneration,
+    }
+  }
+
+  /** The converted referrals below a customer, level by level, to `depth` levels (one query per level). */
+  @InjectManager()
+  async loadReferralSubtree(customerId: string, depth: number, @MedusaContext() sharedContext: Context = {}) {
+    const knex = (sharedContext.manager as SqlEntityManager).getKnex()
+    const edges: { referrer: string; friend: string }[] = []
+    const seen = new Set([customerId])
+    let frontier = [customerId]
+    for (let level = 0; level < depth && frontier.length; level++) {
+      const rows = await knex("referral")
+        .select("referrer_customer_id as referrer", "referee_customer_id as friend")
+        .whereIn("referrer_customer_id", frontier)
+        .whereIn("status", ["converted", "rewarded"])
+        .whereNotNull("referee_customer_id")
+        .whereNull("deleted_at")
+      edges.push(...rows)
+      frontier = rows.map((row: { friend: string }) => row.friend).filter((id: string) => !seen.has(id))
+      frontier.forEach((id) => seen.add(id))
+    }
+    return edges
+  }
+
+  /**
+   * Replaces the stored network with a fresh computation in one transaction,
+   * so readers see the old network or the new one, never half of each.
+   */
+  @InjectTransactionManager()
+  async replaceCustomerNetwork(
+    rows: {
+      customer_id: string
+      out_degree: number
+      descendants: number
+      generations: number
+      depth: number
+      pagerank: number
+      super_connector: boolean
+    }[],
+    computedAt: Date,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<number> {
+    const knex = transactionOf(sharedContext)
+    await knex("customer_network").delete()
+    const now = new Date()
+    for (let i = 0; i < rows.length; i += NETWORK_BATCH) {
+      await knex("customer_network").insert(
+        rows.slice(i, i + NETWORK_BATCH).map((row) => ({
+          ...row,
+          id: generateEntityId(undefined, "refnet"),
+          computed_at: computedAt,
+          created_at: now,
+          updated_at: now,
+        }))
+      )
+    }
+    return rows.length
+  }
+
+  /**
    * Moves rewards from one status to another only if they are still in `from`,
    * in one statement, and answers the ids that moved. Two workers releasing the
    * same reward: one moves it, the other gets nothing back and stops.
@@ -511,6 +620,9 @@ async function incrementBandit(
     )
   }
 }
+
+/** Rows per insert when replacing the network: large enough to be fast, small enough for PostgreSQL's parameter limit. */
+const NETWORK_BATCH = 2000
 
 /** The bandit's key for an arm's counts over all contexts. */
 export const GLOBAL_CONTEXT = "*"

@@ -7,6 +7,8 @@ import { listReferralsQueryConfig } from "./query-config"
 import {
   AdminCreateIncentiveArm,
   AdminGetMomentsParams,
+  AdminGetNetworkParams,
+  AdminGetReferralTreeParams,
   AdminUpdateIncentiveArm,
   AdminGetReferralsParams,
   AdminReviewReferral,
@@ -16,6 +18,16 @@ import {
 
 /** Admin routes are authenticated by Medusa for everything under /admin. */
 export const adminReferralRoutesMiddlewares: MiddlewareRoute[] = [
+  {
+    method: ["GET"],
+    matcher: "/admin/referrals/network",
+    middlewares: [validateAndTransformQuery(AdminGetNetworkParams, { defaults: [], isList: false })],
+  },
+  {
+    method: ["GET"],
+    matcher: "/admin/referrals/customers/:id/tree",
+    middlewares: [validateAndTransformQuery(AdminGetReferralTreeParams, { defaults: [], isList: false })],
+  },
   {
     method: ["GET"],
     matcher: "/admin/referrals/moments",

@@ -55,6 +55,8 @@ export const AdminUpdateReferralProgram = z
     max_prompts_per_30_days: z.number().int().min(0).max(1000),
     store_daily_prompt_cap: z.number().int().min(0).max(10_000_000),
     expected_margin_rate: share,
+    super_connector_percentile: share,
+    super_connector_min_referrals: z.number().int().min(1).max(100_000),
     llm_enabled: z.boolean(),
   })
   .partial()
@@ -120,3 +122,13 @@ export type AdminCreateIncentiveArmType = z.infer<typeof AdminCreateIncentiveArm
 
 export const AdminUpdateIncentiveArm = ArmFields.partial().strict().superRefine(checkArm)
 export type AdminUpdateIncentiveArmType = z.infer<typeof AdminUpdateIncentiveArm>
+
+export const AdminGetNetworkParams = z
+  .object({ limit: z.coerce.number().int().min(1).max(100).default(10) })
+  .strict()
+export type AdminGetNetworkParamsType = z.infer<typeof AdminGetNetworkParams>
+
+export const AdminGetReferralTreeParams = z
+  .object({ depth: z.coerce.number().int().min(1).max(10).default(3) })
+  .strict()
+export type AdminGetReferralTreeParamsType = z.infer<typeof AdminGetReferralTreeParams>

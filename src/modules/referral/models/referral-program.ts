@@ -32,6 +32,8 @@ const ReferralProgram = model
       max_prompts_per_30_days: model.number().default(2),
       store_daily_prompt_cap: model.number().default(500),
       expected_margin_rate: model.float().default(0.3),
+      super_connector_percentile: model.float().default(0.95),
+      super_connector_min_referrals: model.number().default(3),
       llm_enabled: model.boolean().default(true),
       metadata: model.json().nullable(),
     }

@@ -11,6 +11,7 @@ import { averageOrderValue } from "../utils/store-economics"
 export const chooseIncentiveArmStepId = "choose-incentive-arm"
 
 export type ChooseIncentiveArmStepInput = {
+  customer_id: string
   /** Seeds the sampler, so a decision can be replayed. */
   moment_id: string
   propensity_band: "high" | "medium" | "low"
@@ -33,11 +34,12 @@ export const chooseIncentiveArmStep = createStep(
     if (!arms.length) {
       arms = await referrals.listIncentiveArms({ is_default: true }, { take: 1 })
     }
+    const [network] = await referrals.listCustomerNetworks({ customer_id: input.customer_id }, { take: 1 })
     const context: BanditContext = {
       propensity_band: input.propensity_band,
       value_tier: valueTier(input.order_count, input.total_spent),
-      // The network issue sets this from `customer_network`; until then nobody is one.
-      super_connector: false,
+      // From the last network computation: super-connectors get posteriors of their own.
+      super_connector: !!network?.super_connector,
     }
     const key = contextKey(context)
     const [states, aov] = await Promise.all([

@@ -68,6 +68,7 @@ export const evaluateViralMomentWorkflow = createWorkflow(
       })
       const choice = chooseIncentiveArmStep(
         transform({ recorded, facts, evaluation }, ({ recorded, facts, evaluation }) => ({
+          customer_id: evaluation.customer_id,
           moment_id: recorded.moment.id,
           propensity_band: evaluation.propensity_band,
           order_count: facts.customer.order_count,

@@ -1,0 +1,8 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { computeReferralNetworkWorkflow } from "../../../../../workflows"
+
+/** Recompute the network now (the nightly job's workflow). */
+export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const { result } = await computeReferralNetworkWorkflow(req.scope).run()
+  res.json({ network: result })
+}

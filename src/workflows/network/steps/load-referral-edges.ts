@@ -1,0 +1,16 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+
+export type ReferralEdge = { referrer: string; friend: string }
+
+/** Every converted referral with a known friend, as an edge referrer → friend, in one query. */
+export async function loadReferralEdges(container: MedusaContainer): Promise<ReferralEdge[]> {
+  const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+  const rows = await knex("referral")
+    .select("referrer_customer_id as referrer", "referee_customer_id as friend")
+    .whereIn("status", ["converted", "rewarded"])
+    .whereNotNull("referee_customer_id")
+    .whereNull("deleted_at")
+    .orderBy("converted_at")
+  return rows
+}
