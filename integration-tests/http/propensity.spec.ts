@@ -59,9 +59,17 @@ async function seedHistory(container: any, knex: any) {
     UPDATE customer c SET created_at = now() - interval '400 days' + (ranked.rn * interval '12 hours')
     FROM (SELECT id, row_number() OVER (ORDER BY email) AS rn FROM customer) ranked
     WHERE ranked.id = c.id`)
+  // Ordered by customer and (seeded) price, so the whole history, and hence the model, is the same every run.
   await knex.raw(`
-    UPDATE "order" SET created_at = now() - interval '91 days'
-      - (('x' || substr(md5(id), 1, 6))::bit(24)::int % 100) * interval '1 day'`)
+    UPDATE "order" o SET created_at = now() - interval '91 days' - (ranked.rn % 100) * interval '1 day'
+    FROM (
+      SELECT o2.id, row_number() OVER (ORDER BY c.email, li.unit_price, o2.id) AS rn
+      FROM "order" o2
+      JOIN customer c ON c.id = o2.customer_id
+      JOIN order_item oi ON oi.order_id = o2.id
+      JOIN order_line_item li ON li.id = oi.item_id
+    ) ranked
+    WHERE ranked.id = o.id`)
   return { buyers, referrers: referrers.length }
 }
 

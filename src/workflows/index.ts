@@ -1,4 +1,6 @@
+export * from "./experiments"
 export * from "./messages"
+export * from "./metrics"
 export * from "./moments"
 export * from "./network"
 export * from "./propensity"

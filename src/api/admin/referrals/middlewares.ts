@@ -5,7 +5,9 @@ import {
 } from "@medusajs/framework/http"
 import { listReferralsQueryConfig } from "./query-config"
 import {
+  AdminCreateExperiment,
   AdminCreateIncentiveArm,
+  AdminGetLoopMetricsParams,
   AdminGetMomentsParams,
   AdminGetNetworkParams,
   AdminGetReferralTreeParams,
@@ -18,6 +20,16 @@ import {
 
 /** Admin routes are authenticated by Medusa for everything under /admin. */
 export const adminReferralRoutesMiddlewares: MiddlewareRoute[] = [
+  {
+    method: ["POST"],
+    matcher: "/admin/referrals/experiments",
+    middlewares: [validateAndTransformBody(AdminCreateExperiment)],
+  },
+  {
+    method: ["GET"],
+    matcher: "/admin/referrals/metrics",
+    middlewares: [validateAndTransformQuery(AdminGetLoopMetricsParams, { defaults: [], isList: false })],
+  },
   {
     method: ["GET"],
     matcher: "/admin/referrals/network",
@@ -34,7 +46,7 @@ export const adminReferralRoutesMiddlewares: MiddlewareRoute[] = [
     middlewares: [
       validateAndTransformQuery(AdminGetMomentsParams, {
         defaults: ["id", "customer_id", "trigger", "trigger_id", "signals", "score", "propensity", "propensity_band",
-          "decision", "reason", "prompt_id", "created_at"],
+          "decision", "reason", "prompt_id", "variant", "created_at"],
         isList: true,
         defaultLimit: 20,
       }),

@@ -132,3 +132,64 @@ export const AdminGetReferralTreeParams = z
   .object({ depth: z.coerce.number().int().min(1).max(10).default(3) })
   .strict()
 export type AdminGetReferralTreeParamsType = z.infer<typeof AdminGetReferralTreeParams>
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+export const AdminGetLoopMetricsParams = z
+  .object({
+    from: z.coerce.date().optional(),
+    to: z.coerce.date().optional(),
+    group_by: z.enum(["week", "variant", "arm", "segment"]).optional(),
+    currency_code: currency.optional(),
+    activation_days: z.coerce.number().int().min(1).max(365).default(60),
+  })
+  .strict()
+  .transform((query) => {
+    const to = query.to ?? new Date()
+    return { ...query, to, from: query.from ?? new Date(to.getTime() - 30 * DAY_MS) }
+  })
+  .refine((query) => query.from < query.to, { message: "from must be before to", path: ["from"] })
+export type AdminGetLoopMetricsParamsType = z.infer<typeof AdminGetLoopMetricsParams>
+
+const POLICY_KINDS = ["bandit", "fixed_arm", "holdout"] as const
+const MESSAGE_KINDS = ["llm", "template"] as const
+
+export const AdminCreateExperiment = z
+  .object({
+    name: z.string().trim().min(1).max(120),
+    dimension: z.enum(["policy", "message"]),
+    control_key: z.string(),
+    variants: z
+      .array(
+        z
+          .object({
+            key: z.string().regex(/^[a-z0-9_-]{1,40}$/, "Use 1 to 40 lower-case letters, digits, - or _"),
+            kind: z.enum([...POLICY_KINDS, ...MESSAGE_KINDS]),
+            arm_id: z.string().optional(),
+            weight: z.number().int().min(1).max(1000).optional(),
+          })
+          .strict()
+      )
+      .min(2)
+      .max(6),
+  })
+  .strict()
+  .superRefine((experiment, ctx) => {
+    const allowed: readonly string[] = experiment.dimension === "policy" ? POLICY_KINDS : MESSAGE_KINDS
+    const keys = experiment.variants.map((v) => v.key)
+    experiment.variants.forEach((variant, i) => {
+      if (!allowed.includes(variant.kind)) {
+        ctx.addIssue({ code: "custom", path: ["variants", i, "kind"], message: `A ${experiment.dimension} experiment's variants are ${allowed.join(", ")}` })
+      }
+      if ((variant.kind === "fixed_arm") !== !!variant.arm_id) {
+        ctx.addIssue({ code: "custom", path: ["variants", i, "arm_id"], message: "arm_id is required for fixed_arm variants, and only for them" })
+      }
+    })
+    if (new Set(keys).size !== keys.length) {
+      ctx.addIssue({ code: "custom", path: ["variants"], message: "Variant keys must be unique" })
+    }
+    if (!keys.includes(experiment.control_key)) {
+      ctx.addIssue({ code: "custom", path: ["control_key"], message: "control_key must be one of the variants' keys" })
+    }
+  })
+export type AdminCreateExperimentType = z.infer<typeof AdminCreateExperiment>

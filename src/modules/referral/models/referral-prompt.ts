@@ -36,6 +36,7 @@ const ReferralPrompt = model
     { name: "IDX_referral_prompt_customer_status", on: ["customer_id", "status"] },
     { name: "IDX_referral_prompt_status_expires", on: ["status", "expires_at"] },
     { name: "IDX_referral_prompt_created", on: ["created_at"] },
+    { name: "IDX_referral_prompt_referral_id", on: ["referral_id"], where: "referral_id IS NOT NULL AND deleted_at IS NULL" },
   ])
 
 export default ReferralPrompt

@@ -37,6 +37,7 @@ const ReferralReward = model
     },
     { name: "IDX_referral_reward_status_release", on: ["status", "release_at"] },
     { name: "IDX_referral_reward_customer", on: ["customer_id"] },
+    { name: "IDX_referral_reward_created", on: ["created_at"] },
   ])
 
 export default ReferralReward

@@ -55,6 +55,8 @@ const Referral = model
     },
     { name: "IDX_referral_referrer_status", on: ["referrer_customer_id", "status"] },
     { name: "IDX_referral_status_created", on: ["status", "created_at"] },
+    // Metrics count conversions by when they happened.
+    { name: "IDX_referral_converted_at", on: ["converted_at"], where: "converted_at IS NOT NULL AND deleted_at IS NULL" },
   ])
 
 export default Referral

@@ -21,6 +21,8 @@ const ViralMoment = model
       decision: model.enum(["prompted", "suppressed"]),
       reason: model.text().nullable(),
       prompt_id: model.text().nullable(),
+      /** The experiment variants the customer was in ("experiment_id:key", comma-separated), if any. */
+      variant: model.text().nullable(),
       metadata: model.json().nullable(),
     }
   )

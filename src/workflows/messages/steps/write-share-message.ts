@@ -12,11 +12,15 @@ export const writeShareMessageStepId = "write-share-message"
  */
 export const writeShareMessageStep = createStep(
   writeShareMessageStepId,
-  async (input: { context: MessageContext; seed: string }, { container }) => {
+  async (input: { context: MessageContext; seed: string; force_template?: boolean }, { container }) => {
     const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
     const settings = await referrals.getProgramSettings()
     const configured = resolveLlmOptions(referrals.getOptions().llm)
-    const options = settings.llm_enabled ? configured : { ...configured, enabled: false }
-    return new StepResponse(await generateShareMessage(input.context, options, input.seed))
+    const options = settings.llm_enabled && !input.force_template ? configured : { ...configured, enabled: false }
+    const generated = await generateShareMessage(input.context, options, input.seed)
+    // A message experiment's template arm is a choice, not a failure: say so.
+    return new StepResponse(
+      input.force_template ? { ...generated, fallback_reason: "experiment:template" } : generated
+    )
   }
 )

@@ -18,6 +18,17 @@ export type ChooseIncentiveArmStepInput = {
   order_count: number
   total_spent: number
   expected_margin_rate: number
+  /** A fixed-offer experiment variant: this arm, no sampling. */
+  fixed_arm_id?: string | null
+}
+
+export type IncentiveChoice = {
+  arm_id: string
+  context: BanditContext
+  context_key: string
+  /** The decision log: the draws and posteriors, or that an experiment fixed the arm. */
+  sampled: Record<string, unknown>
+  probability: number
 }
 
 /**
@@ -28,7 +39,7 @@ export type ChooseIncentiveArmStepInput = {
  */
 export const chooseIncentiveArmStep = createStep(
   chooseIncentiveArmStepId,
-  async (input: ChooseIncentiveArmStepInput, { container }) => {
+  async (input: ChooseIncentiveArmStepInput, { container }): Promise<StepResponse<IncentiveChoice>> => {
     const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
     let arms = await referrals.listIncentiveArms({ active: true })
     if (!arms.length) {
@@ -49,6 +60,15 @@ export const chooseIncentiveArmStep = createStep(
     const counts = (armId: string, context_key: string) => {
       const row = states.find((state) => state.arm_id === armId && state.context_key === context_key)
       return { successes: row?.successes ?? 0, failures: row?.failures ?? 0 }
+    }
+    if (input.fixed_arm_id) {
+      return new StepResponse({
+        arm_id: input.fixed_arm_id,
+        context,
+        context_key: key,
+        sampled: { fixed_arm: true, average_order_value: aov },
+        probability: 1,
+      })
     }
     const choice = chooseArm({
       arms: arms.map((arm) => ({ arm_id: arm.id, expected_cost: expectedOfferCost(arm as unknown as ArmLike, aov) })),

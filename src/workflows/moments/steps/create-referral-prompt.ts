@@ -18,6 +18,8 @@ export type CreateReferralPromptStepInput = {
   propensity: number | null
   attribution_window_days: number
   message: { message: string; source: "llm" | "template"; fallback_reason: string | null }
+  /** The experiment variants the customer is in, e.g. "policy:bandit,message:llm". */
+  variant: string | null
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -48,6 +50,7 @@ export const createReferralPromptStep = createStep(
       message: input.message.message,
       message_source: input.message.source,
       message_fallback_reason: input.message.fallback_reason,
+      variant: input.variant,
       expires_at: new Date(Date.now() + input.attribution_window_days * DAY_MS),
       sampled: input.sampled,
       probability: input.probability,

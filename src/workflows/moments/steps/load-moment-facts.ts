@@ -37,9 +37,10 @@ export const loadMomentFactsStep = createStep(
     const dayStart = new Date(now)
     dayStart.setUTCHours(0, 0, 0, 0)
 
-    const [settings, customers, [[features], orderTotal, [lastPrompt], openPrompts, promptsThisMonth, storeToday, shares]] =
+    const [settings, experiments, customers, [[features], orderTotal, [lastPrompt], openPrompts, promptsThisMonth, storeToday, shares]] =
       await Promise.all([
         referrals.getProgramSettings(),
+        referrals.listReferralExperiments({ status: "running" }, { relations: ["variants"] }),
         query.graph({ entity: "customer", fields: ["id", "has_account"], filters: { id: input.customer_id } }),
         Promise.all([
       loadCustomerFeatures(container, { as_of: new Date(now.getTime() + 1000), customer_ids: [input.customer_id] }),
@@ -81,6 +82,11 @@ export const loadMomentFactsStep = createStep(
         total_spent: totalSpent,
       },
       settings,
+      experiments: experiments.map((experiment) => ({
+        id: experiment.id,
+        dimension: experiment.dimension,
+        variants: experiment.variants.map((v) => ({ key: v.key, kind: v.kind, arm_id: v.arm_id, weight: v.weight })),
+      })),
     })
   }
 )

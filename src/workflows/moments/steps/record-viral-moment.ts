@@ -14,6 +14,7 @@ export type RecordViralMomentStepInput = {
   propensity_band: string | null
   decision: "prompted" | "suppressed"
   reason: string | null
+  variant: string | null
 }
 
 /**

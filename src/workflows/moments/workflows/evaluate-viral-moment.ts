@@ -10,6 +10,8 @@ import { loadMessageContextStep } from "../../messages/steps/load-message-contex
 import { writeShareMessageStep } from "../../messages/steps/write-share-message"
 import { loadMomentFactsStep, type MomentTrigger } from "../steps/load-moment-facts"
 import { recordViralMomentStep } from "../steps/record-viral-moment"
+import { recordAssignmentsStep } from "../steps/record-assignments"
+import { assignVariant } from "../../../ml/stats"
 
 export const evaluateViralMomentWorkflowId = "evaluate-viral-moment"
 
@@ -26,13 +28,27 @@ export const evaluateViralMomentWorkflow = createWorkflow(
     const facts = loadMomentFactsStep(input)
     const scores = scoreCustomerPropensityStep(transform({ input }, ({ input }) => ({ customer_ids: [input.customer_id] })))
 
-    const evaluation = transform({ input, facts, scores }, ({ input, facts, scores }) => {
+    // Sticky experiment variants: a function of the customer and experiment ids.
+    const assignments = transform({ input, facts }, ({ input, facts }) =>
+      facts.experiments.map((experiment) => {
+        const key = assignVariant(input.customer_id, experiment.id, experiment.variants)
+        return { experiment, variant: experiment.variants.find((v) => v.key === key)! }
+      })
+    )
+    recordAssignmentsStep(
+      transform({ input, assignments }, ({ input, assignments }) =>
+        assignments.map((a) => ({ experiment_id: a.experiment.id, customer_id: input.customer_id, variant_key: a.variant.key }))
+      )
+    )
+
+    const evaluation = transform({ input, facts, scores, assignments }, ({ input, facts, scores, assignments }) => {
       const { settings } = facts
       const propensity = scores[0]
+      const policy = assignments.find((a) => a.experiment.dimension === "policy")?.variant
+      const message = assignments.find((a) => a.experiment.dimension === "message")?.variant
       const decision = evaluateMoment({
         moment: facts.signal_facts,
-        // Experiments (holdout groups) come with the metrics issue.
-        customer: { holdout: false, propensity_band: propensity.band, ...facts.suppression_facts },
+        customer: { holdout: policy?.kind === "holdout", propensity_band: propensity.band, ...facts.suppression_facts },
         rules: {
           ask_cooldown_days: settings.ask_cooldown_days,
           max_prompts_per_30_days: settings.max_prompts_per_30_days,
@@ -54,9 +70,17 @@ export const evaluateViralMomentWorkflow = createWorkflow(
         propensity_band: propensity.band,
         decision: guest ? ("suppressed" as const) : decision.decision,
         reason: guest ? "no_account" : decision.reason,
+        variant: assignments.length ? assignments.map((a) => `${a.experiment.dimension}:${a.variant.key}`).join(",") : null,
+        fixed_arm_id: policy?.kind === "fixed_arm" ? policy.arm_id : null,
+        force_template: message?.kind === "template",
       }
     })
-    const recorded = recordViralMomentStep(evaluation)
+    const recorded = recordViralMomentStep(
+      transform({ evaluation }, ({ evaluation }) => {
+        const { fixed_arm_id: _fixed, force_template: _template, ...moment } = evaluation
+        return moment
+      })
+    )
 
     const prompt = when(
       "moment-prompts-customer",
@@ -74,6 +98,7 @@ export const evaluateViralMomentWorkflow = createWorkflow(
           order_count: facts.customer.order_count,
           total_spent: facts.customer.total_spent,
           expected_margin_rate: facts.settings.expected_margin_rate,
+          fixed_arm_id: evaluation.fixed_arm_id,
         }))
       )
       // Written here, off the checkout's request path: this runs from the order's event.
@@ -87,14 +112,16 @@ export const evaluateViralMomentWorkflow = createWorkflow(
         }))
       )
       const message = writeShareMessageStep(
-        transform({ messageContext, recorded }, ({ messageContext, recorded }) => ({
+        transform({ messageContext, recorded, evaluation }, ({ messageContext, recorded, evaluation }) => ({
           context: messageContext,
           seed: recorded.moment.id,
+          force_template: evaluation.force_template,
         }))
       )
       const prompt = createReferralPromptStep(
         transform({ input, recorded, facts, evaluation, code, choice, message }, (data) => ({
           customer_id: data.input.customer_id,
+          variant: data.evaluation.variant,
           message: {
             message: data.message.message,
             source: data.message.source,
