@@ -28,6 +28,7 @@ import { PROGRAM_DEFAULTS, type ProgramSettings } from "./program-defaults"
 import { decidePromotion, type PromotionDecision } from "../../ml/propensity/promotion-decision"
 import type { TrainedPropensity } from "../../ml/propensity/train-propensity"
 import type { LlmOptions } from "../../messages/llm-options"
+import type { NetworkNode } from "../../ml/graph"
 
 export type ReferralModuleOptions = {
   /** Where a shared link points; `{code}` is replaced by the referrer's code. */
@@ -573,15 +574,7 @@ class ReferralModuleService extends MedusaService({
    */
   @InjectTransactionManager()
   async replaceCustomerNetwork(
-    rows: {
-      customer_id: string
-      out_degree: number
-      descendants: number
-      generations: number
-      depth: number
-      pagerank: number
-      super_connector: boolean
-    }[],
+    rows: NetworkNode[],
     computedAt: Date,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<number> {

@@ -24,18 +24,7 @@ export const computeReferralNetworkStep = createStep(
       superConnectorMinReferrals: settings.super_connector_min_referrals,
     })
     const computedAt = new Date()
-    await referrals.replaceCustomerNetwork(
-      network.nodes.map((node) => ({
-        customer_id: node.customer_id,
-        out_degree: node.out_degree,
-        descendants: node.descendants,
-        generations: node.generations,
-        depth: node.depth,
-        pagerank: node.pagerank,
-        super_connector: node.super_connector,
-      })),
-      computedAt
-    )
+    await referrals.replaceCustomerNetwork(network.nodes, computedAt)
     return new StepResponse({
       customers: network.nodes.length,
       referrals: edges.length,
