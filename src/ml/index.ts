@@ -1,4 +1,4 @@
-/** Pure TypeScript machine learning for the referral loop: no Medusa imports, no dependencies. */
+/** Pure TypeScript machine learning for the referral loop: no Medusa imports; graphology is the one dependency (graph). */
 export { mulberry32, shuffleInPlace, gaussian, type Rand } from "./random"
 export { auc, logLoss } from "./metrics"
 export { fromRows, toMatrix, isFeatureMatrix, type FeatureMatrix, type Rows } from "./matrix"
@@ -18,3 +18,8 @@ export {
 } from "./propensity/logistic-regression"
 export { SYNTHETIC_DEFAULTS, syntheticCustomers, type SyntheticData, type SyntheticOptions } from "./propensity/synthetic"
 export type { TreeJSON } from "./propensity/tree-ensemble"
+export * as bandit from "./bandit"
+export * as graph from "./graph"
+export * as moments from "./moments"
+export * as simulate from "./simulate"
+export * as stats from "./stats"
