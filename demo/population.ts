@@ -44,7 +44,6 @@ export async function createShopperPopulation(api: StoreApi, options: Population
     if (prompt) {
       log.prompts++
       await api.store("POST", `/store/referrals/me/prompt/${prompt.id}/shown`, {}, referrer.token)
-      await api.store("POST", `/store/referrals/me/prompt/${prompt.id}/shared`, { channel: "whatsapp" }, referrer.token)
       log.examples.push({ token: referrer.token, prompt_message: prompt.message, source: prompt.message_source })
     }
 
@@ -57,7 +56,11 @@ export async function createShopperPopulation(api: StoreApi, options: Population
     }
 
     for (let f = 0; f < options.friendsPerReferrer; f++) {
+      // One share per friend invited, recorded on the prompt when there is one.
       log.shares++
+      if (prompt) {
+        await api.store("POST", `/store/referrals/me/prompt/${prompt.id}/shared`, { channel: "whatsapp" }, referrer.token)
+      }
       if (random() > 0.7) {
         continue
       }

@@ -82,6 +82,18 @@ async function main() {
     const { summary } = await api.admin("GET", "/admin/referrals/summary")
     const { arms } = await api.admin("GET", "/admin/referrals/arms")
     printFunnel(summary, release, log)
+    const { metrics } = await api.admin("GET", "/admin/referrals/metrics")
+    const [loop] = metrics.groups
+    const [usd] = loop.economics
+    console.log("\nLoop metrics (last 30 days)")
+    console.log(`  referral rate of prompted customers     ${percent(loop.rates.referral_rate_prompted)}`)
+    console.log(`  invitation acceptance (conversions/shares) ${percent(loop.rates.acceptance)}`)
+    console.log(`  activation (second order within 60 days) ${percent(loop.rates.activation_rate)}`)
+    console.log(`  viral coefficient K                     ${loop.rates.k?.toFixed(2) ?? "n/a"}`)
+    if (usd) {
+      console.log(`  incentive cost / referred revenue       ${usd.incentive_cost} / ${usd.referred_customer_revenue} ${usd.currency_code.toUpperCase()}`)
+      console.log(`  cost per acquired customer, ROI         ${usd.cost_per_acquired?.toFixed(2)}, ${usd.roi?.toFixed(2)}`)
+    }
     console.log("\nOffers (bandit record)")
     for (const arm of arms) {
       console.log(`  ${arm.name.padEnd(38)} pulls ${arm.stats.pulls}, successes ${arm.stats.successes}, failures ${arm.stats.failures}`)
@@ -152,6 +164,10 @@ function startServer(env: NodeJS.ProcessEnv): ChildProcess {
     }
   })
   return server
+}
+
+function percent(value: number | null) {
+  return value === null ? "n/a" : `${(value * 100).toFixed(1)}%`
 }
 
 function step(text: string) {
