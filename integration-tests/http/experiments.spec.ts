@@ -2,13 +2,14 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { assignVariant } from "../../src/ml/stats"
 import { eventually, Shopper } from "../helpers/shopper"
 import { seedStore, type SeededStore } from "../helpers/seed-store"
+import { adminHeaders } from "../helpers/requests"
 
 jest.setTimeout(240 * 1000)
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let store: SeededStore
-    const admin = () => ({ headers: { authorization: `Bearer ${store.admin_token}` } })
+    const admin = () => adminHeaders(store)
     const shopper = (email: string) => new Shopper(api, store, email)
     const post = (path: string, body: unknown) => api.post(path, body, admin()).catch((e: any) => e.response)
     const momentsOf = async (customerId: string) =>

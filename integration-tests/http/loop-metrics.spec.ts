@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { eventually, Shopper } from "../helpers/shopper"
 import { seedStore, type SeededStore } from "../helpers/seed-store"
+import { adminHeaders } from "../helpers/requests"
 
 jest.setTimeout(180 * 1000)
 
@@ -13,7 +14,7 @@ jest.setTimeout(180 * 1000)
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let store: SeededStore
-    const admin = () => ({ headers: { authorization: `Bearer ${store.admin_token}` } })
+    const admin = () => adminHeaders(store)
     const shopper = (email: string) => new Shopper(api, store, email)
 
     beforeAll(async () => {

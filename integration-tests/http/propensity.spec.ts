@@ -4,6 +4,7 @@ import { REFERRAL_MODULE } from "../../src/modules/referral"
 import type ReferralModuleService from "../../src/modules/referral/service"
 import { mulberry32 } from "../../src/ml/random"
 import { seedStore, type SeededStore } from "../helpers/seed-store"
+import { adminHeaders } from "../helpers/requests"
 
 jest.setTimeout(180 * 1000)
 
@@ -77,7 +78,7 @@ medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer, dbConnection }) => {
     let store: SeededStore
     let history: { buyers: Map<string, number>; referrers: number }
-    const admin = () => ({ headers: { authorization: `Bearer ${store.admin_token}` } })
+    const admin = () => adminHeaders(store)
 
     beforeAll(async () => {
       store = await seedStore(getContainer())

@@ -2,13 +2,14 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { eventually, Shopper } from "../helpers/shopper"
 import { seedStore, type SeededStore } from "../helpers/seed-store"
+import { adminHeaders, refusal } from "../helpers/requests"
 
 jest.setTimeout(120 * 1000)
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let store: SeededStore
-    const admin = () => ({ headers: { authorization: `Bearer ${store.admin_token}` } })
+    const admin = () => adminHeaders(store)
     const shopper = (email: string) => new Shopper(api, store, email)
     const referralsOf = async (customerId: string) =>
       (await api.get(`/admin/referrals?referrer_customer_id=${customerId}`, admin())).data.referrals
@@ -16,15 +17,6 @@ medusaIntegrationTestRunner({
     const creditBalance = async (customer: Shopper) => {
       const { data } = await api.get(`/store/store-credit-accounts?currency_code=usd`, customer.headers())
       return data.store_credit_accounts[0]?.balance ?? 0
-    }
-    const refusal = async (request: Promise<unknown>) => {
-      const error = await request.then(
-        () => {
-          throw new Error("expected the request to be refused")
-        },
-        (e) => e
-      )
-      return { status: error.response?.status, message: error.response?.data?.message }
     }
 
     beforeAll(async () => {

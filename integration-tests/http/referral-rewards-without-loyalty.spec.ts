@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { eventually, Shopper } from "../helpers/shopper"
 import { seedStore, type SeededStore } from "../helpers/seed-store"
+import { adminHeaders } from "../helpers/requests"
 
 jest.setTimeout(120 * 1000)
 
@@ -18,7 +19,7 @@ medusaIntegrationTestRunner({
     })
 
     let store: SeededStore
-    const admin = () => ({ headers: { authorization: `Bearer ${store.admin_token}` } })
+    const admin = () => adminHeaders(store)
     const shopper = (email: string) => new Shopper(api, store, email)
     const referralsOf = async (customerId: string) =>
       (await api.get(`/admin/referrals?referrer_customer_id=${customerId}`, admin())).data.referrals

@@ -2,21 +2,18 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { eventually, Shopper } from "../helpers/shopper"
 import { seedStore, type SeededStore } from "../helpers/seed-store"
+import { adminHeaders, refusal } from "../helpers/requests"
 
 jest.setTimeout(120 * 1000)
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let store: SeededStore
-    const admin = () => ({ headers: { authorization: `Bearer ${store.admin_token}` } })
+    const admin = () => adminHeaders(store)
     const shopper = (email: string) => new Shopper(api, store, email)
     const momentsOf = async (customerId: string) =>
       (await api.get(`/admin/referrals/moments?customer_id=${customerId}`, admin())).data.moments
     const armStats = async () => (await api.get(`/admin/referrals/arms`, admin())).data.arms
-    const refusal = async (request: Promise<unknown>) => {
-      const error = await request.then(() => null, (e) => e)
-      return { status: error?.response?.status, message: error?.response?.data?.message }
-    }
 
     beforeAll(async () => {
       store = await seedStore(getContainer())

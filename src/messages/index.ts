@@ -21,7 +21,7 @@ export {
   correctionFeedback,
 } from "./prompt-template"
 export type { PromptCorrection } from "./prompt-template"
-export { TEMPLATES, SUBJECTS, fnv1a, templateFacts, renderTemplate, templateMessage, templateSubject } from "./templates"
+export { TEMPLATES, SUBJECTS, templateFacts, renderTemplate, templateMessage, templateSubject } from "./templates"
 export type { TemplateFacts, Phrasing } from "./templates"
 export { LLM_DEFAULTS, resolveLlmOptions } from "./llm-options"
 export type { LlmOptions, ResolvedLlmOptions } from "./llm-options"

@@ -1,6 +1,7 @@
 import { SUBJECT_MAX_CHARS, charCount, type ShareChannel } from "./channels"
 import { checkMessage, checkSubject, PROMPT_NAME_MAX_CHARS } from "./guardrails"
 import { clipText, describeOffer, describeOfferPhrase, type MessageContext } from "./message-context"
+import { fnv1a } from "../ml/hash"
 
 /** The pieces every phrasing is written from: all real, nothing the guardrails would reject. */
 export type TemplateFacts = {
@@ -64,16 +65,6 @@ export const SUBJECTS: readonly Phrasing[] = [
 
 /** The last resort when no phrasing fits the budget (very long links or store names). */
 const MINIMAL: Phrasing = (f) => `${f.friend_short} with code ${f.code}: ${f.url}`
-
-/** FNV-1a, 32-bit, over UTF-8: a stable, dependency-free hash for picking phrasings. */
-export function fnv1a(text: string): number {
-  let hash = 0x811c9dc5
-  for (const byte of new TextEncoder().encode(text)) {
-    hash ^= byte
-    hash = Math.imul(hash, 0x01000193) >>> 0
-  }
-  return hash >>> 0
-}
 
 export function templateFacts(context: MessageContext): TemplateFacts {
   const { referee, referrer } = context.offer

@@ -1,7 +1,8 @@
 import { CHANNEL_BUDGETS, SHARE_CHANNELS, SUBJECT_MAX_CHARS, charCount } from "../channels"
 import { checkMessage, checkSubject } from "../guardrails"
 import { describeOffer } from "../message-context"
-import { fnv1a, renderTemplate, SUBJECTS, TEMPLATES, templateFacts, templateMessage, templateSubject } from "../templates"
+import { fnv1a } from "../../ml/hash"
+import { renderTemplate, SUBJECTS, TEMPLATES, templateFacts, templateMessage, templateSubject } from "../templates"
 import { annaContext, realisticContexts } from "./fixtures"
 
 describe("templates", () => {

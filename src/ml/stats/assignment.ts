@@ -1,23 +1,6 @@
-export type WeightedVariant = { key: string; weight: number }
+import { mixedHash32 } from "../hash"
 
-/**
- * FNV-1a over a string, finished with MurmurHash3's avalanche mix: plain
- * FNV-1a's high bits barely move when only a prefix differs, which would
- * correlate the assignments of two experiments.
- */
-export function fnv1a32(text: string): number {
-  let hash = 0x811c9dc5
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i)
-    hash = Math.imul(hash, 0x01000193)
-  }
-  hash ^= hash >>> 16
-  hash = Math.imul(hash, 0x85ebca6b)
-  hash ^= hash >>> 13
-  hash = Math.imul(hash, 0xc2b2ae35)
-  hash ^= hash >>> 16
-  return hash >>> 0
-}
+export type WeightedVariant = { key: string; weight: number }
 
 /**
  * Sticky assignment: the same customer always lands in the same variant of
@@ -34,7 +17,7 @@ export function assignVariant(unitId: string, experimentId: string, variants: We
     }
     return sum + variant.weight
   }, 0)
-  const point = (fnv1a32(`${experimentId}:${unitId}`) / 4294967296) * total
+  const point = (mixedHash32(`${experimentId}:${unitId}`) / 4294967296) * total
   let cumulative = 0
   for (const variant of variants) {
     cumulative += variant.weight

@@ -1,5 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { type BanditContext, chooseArm, contextKey, valueTier } from "../../../ml/bandit"
+import { fnv1a } from "../../../ml/hash"
 import { mulberry32 } from "../../../ml/random"
 import { REFERRAL_MODULE } from "../../../modules/referral"
 import { GLOBAL_CONTEXT } from "../../../modules/referral/service"
@@ -74,7 +75,7 @@ export const chooseIncentiveArmStep = createStep(
       arms: arms.map((arm) => ({ arm_id: arm.id, expected_cost: expectedOfferCost(arm as unknown as ArmLike, aov) })),
       stats: arms.map((arm) => ({ arm_id: arm.id, context: counts(arm.id, key), global: counts(arm.id, GLOBAL_CONTEXT) })),
       expectedMargin: input.expected_margin_rate * aov,
-      rand: mulberry32(seedFrom(input.moment_id)),
+      rand: mulberry32(fnv1a(input.moment_id)),
     })
     return new StepResponse({
       arm_id: choice.arm_id,
@@ -85,13 +86,3 @@ export const chooseIncentiveArmStep = createStep(
     })
   }
 )
-
-/** A 32-bit seed from an id (FNV-1a). */
-function seedFrom(id: string): number {
-  let hash = 0x811c9dc5
-  for (let i = 0; i < id.length; i++) {
-    hash ^= id.charCodeAt(i)
-    hash = Math.imul(hash, 0x01000193)
-  }
-  return hash >>> 0
-}
