@@ -6,6 +6,10 @@ const matches = {
   unit: ["<rootDir>/src/**/__tests__/**/*.unit.spec.ts"],
   "integration:modules": ["<rootDir>/src/modules/*/__tests__/**/*.spec.ts"],
   "integration:http": ["<rootDir>/integration-tests/http/**/*.spec.ts"],
+  // Medusa as separate processes: several instances on Redis, faults.
+  "integration:production": ["<rootDir>/integration-tests/production/**/*.spec.ts"],
+  // The admin dashboard in Chromium against a built admin.
+  e2e: ["<rootDir>/integration-tests/e2e/**/*.spec.ts"],
 }
 
 module.exports = {

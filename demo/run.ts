@@ -7,8 +7,7 @@
  *   npm run demo            # keep the server running (admin at http://localhost:9000/app)
  *   npm run demo -- --once  # print the funnel and exit
  */
-import { execFileSync, spawn, type ChildProcess } from "child_process"
-import { Client } from "pg"
+import { medusaCli, recreateDatabase, startMedusa } from "./medusa-process"
 import { createShopperPopulation } from "./population"
 import { startStandInLlm } from "./stand-in-llm"
 import { StoreApi } from "./store-api"
@@ -16,43 +15,38 @@ import { StoreApi } from "./store-api"
 const once = process.argv.includes("--once")
 const port = Number(process.env.PORT ?? 9000)
 const database = process.env.DEMO_DATABASE ?? "smart_referrals_demo"
-const pgUrl = process.env.DEMO_POSTGRES_URL ?? "postgres://postgres@localhost:5432"
 const admin = { email: "admin@demo.shop", password: "smart-referrals-demo" }
 
 async function main() {
-  await recreateDatabase()
+  step(`Creating database ${database}`)
+  const databaseUrl = await recreateDatabase(database).catch((error) => {
+    console.error(error.message)
+    process.exit(1)
+  })
   const realLlm = !!process.env.SMART_REFERRALS_LLM_BASE_URL
   const standIn = realLlm ? null : await startStandInLlm()
   const env = {
     ...process.env,
     ...(standIn ? { SMART_REFERRALS_LLM_BASE_URL: standIn.baseURL, SMART_REFERRALS_LLM_API_KEY: "demo" } : {}),
-    DATABASE_URL: `${pgUrl}/${database}`,
-    PORT: String(port),
+    DATABASE_URL: databaseUrl,
     MEDUSA_ADMIN_DISABLED: once ? "true" : process.env.MEDUSA_ADMIN_DISABLED ?? "false",
     NODE_ENV: "development",
   }
   step("Migrating the demo database")
-  medusa(["db:migrate"], env)
-  medusa(["user", "-e", admin.email, "-p", admin.password], env)
+  medusaCli(["db:migrate"], env)
+  medusaCli(["user", "-e", admin.email, "-p", admin.password], env)
 
   step(`Starting Medusa with the plugin on port ${port}`)
-  const server = startServer(env)
-  const stop = () => {
-    try {
-      process.kill(-server.pid!, "SIGTERM")
-    } catch {
-      // already gone
-    }
-  }
+  const server = await startMedusa("develop", { port, env })
+  const stop = () => server.stop()
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.on(signal, () => {
-      stop()
+    process.on(signal, async () => {
+      await stop()
       process.exit(0)
     })
   }
   try {
-    const api = new StoreApi(`http://localhost:${port}`)
-    await api.waitUntilUp()
+    const api = new StoreApi(server.url)
     await api.loginAdmin(admin.email, admin.password)
     step("Seeding the store through the admin API")
     await api.seedStore()
@@ -120,50 +114,18 @@ async function main() {
     }
 
     if (once) {
-      stop()
+      await stop()
       await standIn?.close()
       return
     }
     console.log(`\nAdmin: http://localhost:${port}/app  (${admin.email} / ${admin.password})`)
     console.log(`Publishable key: ${api.publishableKey}`)
     console.log("The store keeps running; press Ctrl+C to stop.")
-    await new Promise<void>((resolve) => server.on("exit", () => resolve()))
+    await new Promise<void>((resolve) => server.process.on("exit", () => resolve()))
   } catch (error) {
-    stop()
+    await stop()
     throw error
   }
-}
-
-async function recreateDatabase() {
-  const client = new Client({ connectionString: `${pgUrl}/postgres` })
-  try {
-    await client.connect()
-  } catch {
-    console.error(
-      `PostgreSQL does not answer at ${pgUrl}. Start it (on Debian: pg_ctlcluster <version> main start) ` +
-        `or point DEMO_POSTGRES_URL at one, then run the demo again.`
-    )
-    process.exit(1)
-  }
-  step(`Creating database ${database}`)
-  await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
-  await client.query(`CREATE DATABASE "${database}"`)
-  await client.end()
-}
-
-function medusa(args: string[], env: NodeJS.ProcessEnv) {
-  execFileSync("npx", ["medusa", ...args], { env, stdio: ["ignore", "ignore", "inherit"] })
-}
-
-function startServer(env: NodeJS.ProcessEnv): ChildProcess {
-  // Its own process group, so stopping the demo stops the server and its watchers.
-  const server = spawn("npx", ["medusa", "develop"], { env, detached: true, stdio: ["ignore", "ignore", "inherit"] })
-  server.on("exit", (code) => {
-    if (code) {
-      console.error(`Medusa exited with code ${code}`)
-    }
-  })
-  return server
 }
 
 function percent(value: number | null) {

@@ -7,21 +7,6 @@ export class StoreApi {
 
   constructor(private readonly baseUrl: string) {}
 
-  async waitUntilUp(timeoutMs = 180_000) {
-    const started = Date.now()
-    while (Date.now() - started < timeoutMs) {
-      try {
-        if ((await fetch(`${this.baseUrl}/health`)).ok) {
-          return
-        }
-      } catch {
-        // not listening yet
-      }
-      await new Promise((resolve) => setTimeout(resolve, 500))
-    }
-    throw new Error(`Medusa did not answer on ${this.baseUrl} within ${timeoutMs / 1000}s`)
-  }
-
   async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,

@@ -111,6 +111,51 @@ medusaIntegrationTestRunner({
       })
     })
 
+    it("shows the admin an order's referral: referrer, arm and held reward, refused attempts, nothing for a plain order", async () => {
+      const anna = await shopper("anna@example.com").register("Anna")
+      const { referral_code } = await anna.me()
+      const referred = await (await shopper("ben@example.com").register("Ben")).checkoutWith(referral_code.code)
+      await eventually(async () => expect((await referralsOf(anna.customer_id!))[0]?.status).toBe("converted"))
+
+      const { data } = await api.get(`/admin/referrals/orders/${referred.id}`, admin())
+      expect(data.referral).toMatchObject({
+        order_id: referred.id,
+        code: referral_code.code,
+        status: "converted",
+        referee_email: "ben@example.com",
+        referrer: { id: anna.customer_id, email: "anna@example.com", first_name: "Anna", last_name: "Tester" },
+        arm: { id: expect.any(String), name: expect.any(String), offer: referral_code.offer },
+      })
+      const held = data.referral.rewards.find((r: { role: string }) => r.role === "referrer")
+      expect(held).toMatchObject({ kind: "store_credit", amount: 10, currency_code: "usd", status: "held" })
+      expect(new Date(held.release_at).getTime()).toBeGreaterThan(Date.now())
+      expect(data.referral.rewards.find((r: { role: string }) => r.role === "referee")).toMatchObject({
+        kind: "discount",
+        amount: 10,
+        status: "issued",
+      })
+      expect(data.attempts).toEqual([])
+
+      // Dan has ordered before: his code is refused at the cart, and he checks out without it.
+      const dan = await shopper("dan@example.com").register("Dan")
+      const plain = await dan.checkoutWith(null)
+      expect((await api.get(`/admin/referrals/orders/${plain.id}`, admin())).data).toEqual({ referral: null, attempts: [] })
+      const cartId = await dan.createCart()
+      expect((await refusal(dan.applyCode(cartId, referral_code.code))).status).toBe(400)
+      await dan.pay(cartId)
+      const { data: completed } = await dan.complete(cartId)
+      const refused = await api.get(`/admin/referrals/orders/${completed.order.id}`, admin())
+      expect(refused.data.referral).toBeNull()
+      expect(refused.data.attempts).toEqual([
+        expect.objectContaining({ code: referral_code.code, status: "rejected", reason: "not_new_customer", cart_id: cartId }),
+      ])
+
+      expect(await refusal(api.get(`/admin/referrals/orders/order_missing`, admin()))).toEqual({
+        status: 404,
+        message: "Order with id order_missing was not found",
+      })
+    })
+
     it("holds the referrer's reward for the hold period and revokes it when the order is canceled first", async () => {
       const anna = await shopper("anna@example.com").register("Anna")
       const { referral_code } = await anna.me()

@@ -119,6 +119,18 @@ medusaIntegrationTestRunner({
       const [arm] = await armStats()
       // Ben's own first order was a moment too: a second pull, still open.
       expect(arm.stats).toEqual({ pulls: 2, successes: 1, failures: 0 })
+      // Posterior Beta(1 + 1, 1 + 0): mean 2/3; its CDF is x², so the 95% interval is [√0.025, √0.975].
+      expect(arm.posterior).toMatchObject({ alpha: 2, beta: 1 })
+      expect(arm.posterior.mean).toBeCloseTo(2 / 3, 10)
+      expect(arm.posterior.ci95[0]).toBeCloseTo(Math.sqrt(0.025), 8)
+      expect(arm.posterior.ci95[1]).toBeCloseTo(Math.sqrt(0.975), 8)
+      // Give 10%, get 10: a conversion costs 10% of the average order plus 10, weighed against a 30% margin.
+      const { data: armList } = await api.get(`/admin/referrals/arms`, admin())
+      const { average_order_value: aov, expected_margin } = armList.economics
+      expect(aov).toBeGreaterThan(0)
+      expect(expected_margin).toBeCloseTo(0.3 * aov, 8)
+      expect(arm.value.expected_cost).toBeCloseTo(0.1 * aov + 10, 8)
+      expect(arm.value.expected_net_value).toBeCloseTo((2 / 3) * (expected_margin - arm.value.expected_cost), 8)
       const { data } = await api.get(`/admin/referrals?referrer_customer_id=${anna.customer_id}`, admin())
       expect(data.referrals[0]).toMatchObject({ status: "converted", arm_id: arm.id })
       expect(prompt.offer.referee).toEqual({ type: "percentage", value: 10, currency_code: null })

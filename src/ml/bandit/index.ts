@@ -11,6 +11,7 @@ export {
   type ValueTier,
   type ValueTierThresholds,
 } from "./context"
+export { betaCdf, betaCredibleInterval, betaQuantile } from "./credible-interval"
 export {
   POSTERIOR_DEFAULTS,
   betaMean,

@@ -3,14 +3,26 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { REFERRAL_MODULE } from "../../../../../modules/referral"
 import type ReferralModuleService from "../../../../../modules/referral/service"
 import { shareUrl } from "../../../../../utils/share-url"
+import { offerResponse } from "../../../../utils/offer-response"
 import { defaultAdminReferralFields } from "../../query-config"
 
-/** One customer's referral picture for the admin widget: code, referrals they made, rewards, prompts and moments. */
+/**
+ * One customer's referral picture for the admin widget: code, referrals they
+ * made, rewards, prompts (each with its arm, the offer it put to them),
+ * moments, and their place in the referral network as last computed.
+ */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const referralsModule = req.scope.resolve<ReferralModuleService>(REFERRAL_MODULE)
   const customerId = req.params.id
-  const [{ data: codes }, { data: referrals }, { data: rewards }, { data: prompts }, { data: moments }] = await Promise.all([
+  const [
+    { data: codes },
+    { data: referrals },
+    { data: rewards },
+    { data: prompts },
+    { data: moments },
+    { data: networkRows },
+  ] = await Promise.all([
     query.graph({
       entity: "referral_code",
       fields: ["id", "code", "status", "uses", "arm_id", "promotion_id", "created_at"],
@@ -41,7 +53,19 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
       filters: { customer_id: customerId },
       pagination: { order: { created_at: "DESC" }, take: 20 },
     }),
+    query.graph({
+      entity: "customer_network",
+      fields: ["out_degree", "descendants", "generations", "depth", "pagerank", "super_connector", "computed_at"],
+      filters: { customer_id: customerId },
+    }),
   ])
+  const armIds = [...new Set(prompts.map((prompt) => prompt.arm_id))]
+  const { data: arms } = await query.graph({
+    entity: "incentive_arm",
+    fields: ["id", "name", "referee_type", "referee_value", "referee_currency_code", "referrer_type", "referrer_value",
+      "referrer_currency_code"],
+    filters: { id: armIds },
+  })
   const code = codes[0]
   res.json({
     referral_code: code
@@ -49,7 +73,11 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
       : null,
     referrals,
     rewards,
-    prompts,
+    prompts: prompts.map((prompt) => {
+      const arm = arms.find((candidate) => candidate.id === prompt.arm_id)
+      return { ...prompt, arm: arm ? { id: arm.id, name: arm.name, offer: offerResponse(arm) } : null }
+    }),
     moments,
+    network: networkRows[0] ?? null,
   })
 }

@@ -1,0 +1,101 @@
+/**
+ * Running Medusa as separate processes, the way a store does: a fresh database,
+ * the CLI for migrations and users, and servers in their own process groups.
+ * Used by the demo, the browser tests and the multi-instance test.
+ */
+import { execFileSync, spawn, type ChildProcess } from "child_process"
+import { Client } from "pg"
+
+export const POSTGRES_URL = process.env.DEMO_POSTGRES_URL ?? "postgres://postgres@localhost:5432"
+
+/** Drops and creates `database`; a clear message when PostgreSQL does not answer. */
+export async function recreateDatabase(database: string, pgUrl = POSTGRES_URL) {
+  const client = new Client({ connectionString: `${pgUrl}/postgres` })
+  try {
+    await client.connect()
+  } catch {
+    throw new Error(
+      `PostgreSQL does not answer at ${pgUrl}. Start it (on Debian: pg_ctlcluster <version> main start) ` +
+        `or point DEMO_POSTGRES_URL at one.`
+    )
+  }
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
+    await client.query(`CREATE DATABASE "${database}"`)
+  } finally {
+    await client.end()
+  }
+  return `${pgUrl}/${database}`
+}
+
+/** Runs a Medusa CLI command (`db:migrate`, `user …`, `build …`); a failure carries the command's last output. */
+export function medusaCli(args: string[], env: NodeJS.ProcessEnv) {
+  try {
+    execFileSync("npx", ["medusa", ...args], { env, stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 })
+  } catch (error) {
+    const { stdout = "", stderr = "" } = error as { stdout?: Buffer; stderr?: Buffer }
+    const output = `${stdout}\n${stderr}`.split("\n").filter((line) => line.trim() && !line.includes("npm warn"))
+    throw new Error(`medusa ${args.join(" ")} failed:\n${output.slice(-25).join("\n")}`)
+  }
+}
+
+export type MedusaServer = { url: string; process: ChildProcess; stop: () => Promise<void> }
+
+/**
+ * Starts `medusa develop` or `medusa start` on `port` and resolves once /health
+ * answers. The server gets its own process group, so `stop()` ends it and its
+ * watchers together (killing the npx parent alone would leave the port taken).
+ */
+export async function startMedusa(
+  command: "develop" | "start",
+  { port, env, log = "inherit", timeoutMs = 180_000 }: { port: number; env: NodeJS.ProcessEnv; log?: "inherit" | "quiet"; timeoutMs?: number }
+): Promise<MedusaServer> {
+  const child = spawn("npx", ["medusa", command, "--port", String(port)], {
+    env: { ...env, PORT: String(port) },
+    detached: true,
+    stdio: log === "inherit" ? ["ignore", "ignore", "inherit"] : ["ignore", "pipe", "pipe"],
+  })
+  // The last output, for the error message when a quiet server dies before answering.
+  let lastOutput = ""
+  const keep = (chunk: Buffer) => (lastOutput = (lastOutput + chunk.toString()).slice(-4000))
+  child.stdout?.on("data", keep)
+  child.stderr?.on("data", keep)
+  let exitCode: number | null = null
+  child.on("exit", (code) => (exitCode = code ?? 0))
+  const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()))
+  const stop = async () => {
+    if (exitCode !== null) return
+    try {
+      process.kill(-child.pid!, "SIGTERM")
+    } catch {
+      return // already gone
+    }
+    const killed = setTimeout(() => {
+      try {
+        process.kill(-child.pid!, "SIGKILL")
+      } catch {
+        // gone meanwhile
+      }
+    }, 10_000)
+    await exited
+    clearTimeout(killed)
+  }
+
+  const url = `http://localhost:${port}`
+  const started = Date.now()
+  while (Date.now() - started < timeoutMs) {
+    if (exitCode !== null) {
+      throw new Error(`medusa ${command} exited with code ${exitCode} before answering on ${url}\n${lastOutput}`)
+    }
+    try {
+      if ((await fetch(`${url}/health`)).ok) {
+        return { url, process: child, stop }
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+  await stop()
+  throw new Error(`medusa ${command} did not answer on ${url} within ${timeoutMs / 1000}s`)
+}

@@ -1,0 +1,32 @@
+import { ExclamationCircle } from "@medusajs/icons"
+import { StatusBadge, Text } from "@medusajs/ui"
+
+type Flag = { rule: string; message: string }
+
+/**
+ * The fraud rules that fired on a referral: a badge per rule and its message.
+ * Renders nothing when there are none (`flags` is null or absent on clean referrals).
+ */
+export const ReferralFlags = ({ flags, testId = "referral-flags" }: { flags?: Flag[] | null; testId?: string }) => {
+  const list = flags ?? []
+  if (!list.length) {
+    return null
+  }
+  return (
+    <div className="flex flex-col gap-y-1" data-testid={testId}>
+      {list.map((flag) => (
+        <div key={flag.rule} className="flex items-start gap-x-2">
+          <ExclamationCircle className="mt-0.5 shrink-0 text-ui-fg-error" />
+          <div className="flex flex-col">
+            <StatusBadge color="red" className="w-fit">
+              {flag.rule.replace(/_/g, " ")}
+            </StatusBadge>
+            <Text size="small" className="text-ui-fg-subtle">
+              {flag.message}
+            </Text>
+          </div>
+        </div>
+      ))}
+    </div>
+  )
+}
