@@ -7,16 +7,61 @@ loadEnv(process.env.NODE_ENV || "development", process.cwd())
  * referral module loaded from source. A store loads the built plugin instead
  * (see the README). `SMART_REFERRALS_WITHOUT_LOYALTY=true` leaves the loyalty
  * plugin out, to exercise the promotion-code reward fallback.
+ * `SMART_REFERRALS_RATE_LIMIT_*` set the public endpoints' limits (tests use low ones).
  */
 const withLoyalty = process.env.SMART_REFERRALS_WITHOUT_LOYALTY !== "true"
 
+const numberFromEnv = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined)
+
 const referralOptions = {
   share_url_template: process.env.SMART_REFERRALS_SHARE_URL ?? "http://localhost:8000/r/{code}",
+  // Unset variables leave the plugin's defaults (30 per address, 10 per visitor, per 60 s, in memory).
+  rate_limit: {
+    enabled: process.env.SMART_REFERRALS_RATE_LIMIT_ENABLED !== "false",
+    points: numberFromEnv("SMART_REFERRALS_RATE_LIMIT_POINTS"),
+    visitor_points: numberFromEnv("SMART_REFERRALS_RATE_LIMIT_VISITOR_POINTS"),
+    duration_seconds: numberFromEnv("SMART_REFERRALS_RATE_LIMIT_DURATION_SECONDS"),
+    // Several instances must share counters: with Redis configured, the limits use it too.
+    redis_url: process.env.SMART_REFERRALS_RATE_LIMIT_REDIS_URL ?? process.env.REDIS_URL,
+  },
 }
+
+/**
+ * Production shape, switched on by `REDIS_URL`: events, workflow state, cache
+ * and locks move to Redis so several server instances and a worker share them;
+ * `MEDUSA_WORKER_MODE` (shared | server | worker) says what this process does.
+ * `EVENT_BUS_CONCURRENCY` lets one worker handle several events at once.
+ * Without `REDIS_URL`, Medusa's in-memory defaults (one process).
+ */
+const redisUrl = process.env.REDIS_URL
+const workerMode = process.env.MEDUSA_WORKER_MODE as "shared" | "server" | "worker" | undefined
+const redisModules = redisUrl
+  ? [
+      {
+        resolve: "@medusajs/medusa/event-bus-redis",
+        options: {
+          redisUrl,
+          workerOptions: { concurrency: Number(process.env.EVENT_BUS_CONCURRENCY ?? 1) },
+          // A subscriber that failed (PostgreSQL unreachable, say) is retried; the plugin's are idempotent.
+          jobOptions: { attempts: 5, backoff: { type: "exponential", delay: 1000 } },
+        },
+      },
+      { resolve: "@medusajs/medusa/workflow-engine-redis", options: { redis: { redisUrl } } },
+      { resolve: "@medusajs/medusa/cache-redis", options: { redisUrl } },
+      {
+        resolve: "@medusajs/medusa/locking",
+        options: {
+          providers: [{ resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl } }],
+        },
+      },
+    ]
+  : []
 
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
+    redisUrl,
+    workerMode,
     http: {
       storeCors: process.env.STORE_CORS ?? "http://localhost:8000",
       adminCors: process.env.ADMIN_CORS ?? "http://localhost:9000",
@@ -28,6 +73,6 @@ module.exports = defineConfig({
   admin: {
     disable: process.env.MEDUSA_ADMIN_DISABLED === "true",
   },
-  modules: [{ resolve: "./src/modules/referral", options: referralOptions }],
+  modules: [{ resolve: "./src/modules/referral", options: referralOptions }, ...redisModules],
   plugins: withLoyalty ? [{ resolve: "@medusajs/loyalty-plugin", options: {} }] : [],
 })

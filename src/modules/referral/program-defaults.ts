@@ -20,6 +20,15 @@ export const PROGRAM_DEFAULTS = {
   block_same_address: true,
   /** Hold every conversion for an admin's approval before a reward is created. */
   require_review: false,
+  /** Hold for review a conversion whose friend signed up with a disposable email domain. */
+  flag_disposable_email: true,
+  /** Hold for review a conversion when one public IP or one device brought more than `ip_velocity_max` referrals... */
+  flag_ip_velocity: true,
+  ip_velocity_max: 3,
+  /** ...within this many hours. */
+  ip_velocity_window_hours: 24,
+  /** Hold for review a friend who ships to the address or pays with the card of another friend of the same referrer. */
+  flag_shared_fingerprint: true,
   /** Propensity bands: below `low` is not asked, above `high` is asked readily. */
   propensity_low_threshold: 0.3,
   propensity_high_threshold: 0.7,

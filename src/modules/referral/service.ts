@@ -29,12 +29,23 @@ import { decidePromotion, type PromotionDecision } from "../../ml/propensity/pro
 import type { TrainedPropensity } from "../../ml/propensity/train-propensity"
 import type { LlmOptions } from "../../messages/llm-options"
 import type { NetworkNode } from "../../ml/graph"
+import {
+  resolveRateLimitOptions,
+  type RateLimitOptions,
+  type ResolvedRateLimitOptions,
+} from "../../utils/rate-limit-options"
+import type { ReferralFlag } from "../../utils/referral-flags"
+import { resolveRewardLeaseMs } from "../../utils/reward-lease"
 
 export type ReferralModuleOptions = {
   /** Where a shared link points; `{code}` is replaced by the referrer's code. */
   share_url_template?: string
   /** The LLM that writes share messages; off without a key and base URL (environment variables are the defaults). */
   llm?: LlmOptions
+  /** Limits on the public endpoints (clicks, code lookup); see `RateLimitOptions`. */
+  rate_limit?: RateLimitOptions
+  /** Seconds after which a reward left `issuing` by a crashed run is taken over; see `resolveRewardLeaseMs`. */
+  reward_lease_seconds?: number
 }
 
 type RewardStatus = "held" | "issuing" | "issued" | "revoked"
@@ -55,6 +66,8 @@ export type ConvertReferralInput = {
   }
   /** What the friend saved at checkout with the code. */
   referee_discount: number
+  /** Fraud rules that fired (`flagReferral`): any holds the conversion for review. */
+  flags?: ReferralFlag[]
   now?: Date
 }
 
@@ -82,16 +95,31 @@ class ReferralModuleService extends MedusaService({
   ReferralAssignment,
 }) {
   protected readonly options_: ReferralModuleOptions
+  protected readonly rewardLeaseMs_: number
+  protected readonly rateLimit_: ResolvedRateLimitOptions
 
   constructor(container: Record<string, unknown>, options: ReferralModuleOptions = {}) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     this.options_ = options ?? {}
+    // Resolved here so a bad limit stops the server at startup, not every request later.
+    this.rateLimit_ = resolveRateLimitOptions(this.options_.rate_limit)
+    this.rewardLeaseMs_ = resolveRewardLeaseMs(this.options_.reward_lease_seconds)
+  }
+
+  /** How old an `issuing` claim must be before the release takes the reward over (`reward_lease_seconds`). */
+  getRewardLeaseMs(): number {
+    return this.rewardLeaseMs_
   }
 
   /** The plugin options the store configured, for routes and steps that need them. */
   getOptions(): ReferralModuleOptions {
     return this.options_
+  }
+
+  /** The public endpoints' rate limits in force (defaults filled in). */
+  getRateLimitOptions(): ResolvedRateLimitOptions {
+    return this.rateLimit_
   }
 
   /** The settings in force: the newest version, or the documented defaults before any was saved. */
@@ -183,9 +211,12 @@ class ReferralModuleService extends MedusaService({
       return { outcome: "rejected", referral_id: referral.id, reason: "referrer_cap_reached" }
     }
 
-    const status = settings.require_review ? "review" : "converted"
+    // A flagged friend still keeps the discount; only the referrer's reward waits for an admin.
+    const flags = input.flags?.length ? input.flags : null
+    const status = flags || settings.require_review ? "review" : "converted"
+    const reason = flags ? "flagged" : settings.require_review ? "manual_review" : null
     await this.updateReferrals(
-      { id: referral.id, ...order, status, converted_at: now, reason: settings.require_review ? "manual_review" : null },
+      { id: referral.id, ...order, status, converted_at: now, reason, flags },
       sharedContext
     )
     await knex("referral_code").where("id", referral.referral_code_id).increment("uses", 1)
@@ -219,7 +250,7 @@ class ReferralModuleService extends MedusaService({
     if (status === "converted") {
       await this.holdReferrerReward_(referral.id, input, settings, now, sharedContext)
     }
-    return { outcome: status, referral_id: referral.id }
+    return { outcome: status, referral_id: referral.id, reason }
   }
 
   /** Compensation of `convertReferral`: back to pending, with the rewards and touch it created removed. */
@@ -231,7 +262,7 @@ class ReferralModuleService extends MedusaService({
     await knex("referral_reward").where("referral_id", referralId).whereIn("status", ["held", "issued"]).delete()
     await knex("referral_touch").where({ referral_id: referralId, type: "first_order" }).delete()
     await knex("referral")
-      .update({ status: "pending", reason: null, order_id: null, converted_at: null, updated_at: new Date() })
+      .update({ status: "pending", reason: null, flags: null, order_id: null, converted_at: null, updated_at: new Date() })
       .where("id", referralId)
     if (counted) {
       await knex("referral_code").where("id", referral.referral_code_id).decrement("uses", 1)
@@ -605,7 +636,12 @@ class ReferralModuleService extends MedusaService({
     ids: string[],
     from: RewardStatus | RewardStatus[],
     to: RewardStatus,
-    data: { issued_at?: Date; revoked_at?: Date; external_reference?: string | null; note?: string | null } = {},
+    data: {
+      issued_at?: Date | null
+      revoked_at?: Date | null
+      external_reference?: string | null
+      note?: string | null
+    } = {},
     @MedusaContext() sharedContext: Context = {}
   ): Promise<string[]> {
     if (!ids.length) {
@@ -615,6 +651,24 @@ class ReferralModuleService extends MedusaService({
       .update({ ...data, status: to, updated_at: new Date() })
       .whereIn("id", ids)
       .whereIn("status", Array.isArray(from) ? from : [from])
+      .whereNull("deleted_at")
+      .returning("id")
+    return rows.map((row: { id: string }) => row.id)
+  }
+
+  /**
+   * Returns to `held` the rewards a run claimed but never settled (a process
+   * that crashed or lost the database mid-issue) once their claim is older
+   * than `claimedBefore`, in one conditional update, so the next release pays
+   * them. Paying is idempotent per reward, so what the lost run already paid
+   * is reused, not paid again.
+   */
+  @InjectTransactionManager()
+  async reclaimStalledRewards(claimedBefore: Date, @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
+    const rows = await transactionOf(sharedContext)("referral_reward")
+      .update({ status: "held", updated_at: new Date() })
+      .where("status", "issuing")
+      .where("updated_at", "<", claimedBefore)
       .whereNull("deleted_at")
       .returning("id")
     return rows.map((row: { id: string }) => row.id)

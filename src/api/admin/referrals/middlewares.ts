@@ -3,7 +3,7 @@ import {
   validateAndTransformQuery,
   type MiddlewareRoute,
 } from "@medusajs/framework/http"
-import { listReferralsQueryConfig } from "./query-config"
+import { listMomentsQueryConfig, listReferralsQueryConfig } from "./query-config"
 import {
   AdminCreateExperiment,
   AdminCreateIncentiveArm,
@@ -44,12 +44,7 @@ export const adminReferralRoutesMiddlewares: MiddlewareRoute[] = [
     method: ["GET"],
     matcher: "/admin/referrals/moments",
     middlewares: [
-      validateAndTransformQuery(AdminGetMomentsParams, {
-        defaults: ["id", "customer_id", "trigger", "trigger_id", "signals", "score", "propensity", "propensity_band",
-          "decision", "reason", "prompt_id", "variant", "created_at"],
-        isList: true,
-        defaultLimit: 20,
-      }),
+      validateAndTransformQuery(AdminGetMomentsParams, listMomentsQueryConfig),
     ],
   },
   {

@@ -1,15 +1,44 @@
 import { z } from "@medusajs/framework/zod"
-import { createFindParams, createOperatorMap } from "@medusajs/medusa/api/utils/validators"
+import { createFindParams } from "@medusajs/medusa/api/utils/validators"
 import { REFERRAL_STATUSES } from "../../../modules/referral/models/referral"
 
 const ReferralStatus = z.enum(REFERRAL_STATUSES)
 
+/**
+ * Medusa's find params take any number for paging; a negative, fractional or
+ * huge limit or offset would reach SQL and fail there with a 500.
+ */
+const paging = {
+  limit: z.coerce.number().int().min(1).max(1000).default(20),
+  offset: z.coerce.number().int().min(0).default(0),
+}
+
+/** A date PostgreSQL can hold: JavaScript's reach 270,000 years either side, beyond its timestamp range. */
+const storableDate = z.coerce
+  .date()
+  .min(new Date("0001-01-01T00:00:00Z"), "Use a date from year 1 to 9999")
+  .max(new Date("9999-12-31T23:59:59.999Z"), "Use a date from year 1 to 9999")
+
+/**
+ * A filter on a timestamp: a date or comparisons with dates. Medusa's operator
+ * map takes any text and text operators ($like, $re), which SQL then refuses
+ * against a timestamp with a 500.
+ */
+const dateFilter = z.union([
+  storableDate,
+  z
+    .object({ $eq: storableDate, $ne: storableDate, $gt: storableDate, $gte: storableDate, $lt: storableDate, $lte: storableDate })
+    .partial()
+    .strict(),
+])
+
 export const AdminGetReferralsParams = createFindParams({ limit: 20, offset: 0 }).extend({
+  ...paging,
   status: z.union([ReferralStatus, z.array(ReferralStatus)]).optional(),
   referrer_customer_id: z.union([z.string(), z.array(z.string())]).optional(),
   referee_customer_id: z.union([z.string(), z.array(z.string())]).optional(),
   order_id: z.string().optional(),
-  created_at: createOperatorMap().optional(),
+  created_at: dateFilter.optional(),
 })
 export type AdminGetReferralsParamsType = z.infer<typeof AdminGetReferralsParams>
 
@@ -19,7 +48,17 @@ export const AdminReviewReferral = z
 export type AdminReviewReferralType = z.infer<typeof AdminReviewReferral>
 
 const days = (max: number) => z.number().int().min(0).max(max)
-const share = z.number().min(0).max(1)
+/**
+ * A fraction kept to six decimals: settings are stored as PostgreSQL `real`,
+ * which cannot hold magnitudes as small as 1e-50 (the insert fails, a 500).
+ */
+const fraction = (max: number) =>
+  z
+    .number()
+    .min(0)
+    .max(max)
+    .transform((value) => Math.round(value * 1e6) / 1e6)
+const share = fraction(1)
 
 export const AdminUpdateReferralProgram = z
   .object({
@@ -31,12 +70,17 @@ export const AdminUpdateReferralProgram = z
     new_customers_only: z.boolean(),
     block_same_address: z.boolean(),
     require_review: z.boolean(),
+    flag_disposable_email: z.boolean(),
+    flag_ip_velocity: z.boolean(),
+    ip_velocity_max: z.number().int().min(1).max(10_000),
+    ip_velocity_window_hours: z.number().int().min(1).max(24 * 90),
+    flag_shared_fingerprint: z.boolean(),
     propensity_low_threshold: share,
     propensity_high_threshold: share,
     propensity_label: z.enum(["converted_referral", "shared"]),
     propensity_min_positives: z.number().int().min(1).max(1_000_000),
     propensity_label_window_days: days(3650).min(1),
-    propensity_promotion_tolerance: z.number().min(0).max(0.5),
+    propensity_promotion_tolerance: fraction(0.5),
     moment_threshold: share,
     moment_weights: z
       .object({
@@ -67,14 +111,20 @@ export const AdminUpdateReferralCode = z.object({ status: z.enum(["active", "dis
 export type AdminUpdateReferralCodeType = z.infer<typeof AdminUpdateReferralCode>
 
 export const AdminGetMomentsParams = createFindParams({ limit: 20, offset: 0 }).extend({
+  ...paging,
   customer_id: z.union([z.string(), z.array(z.string())]).optional(),
   decision: z.enum(["prompted", "suppressed"]).optional(),
   trigger: z.string().optional(),
-  created_at: createOperatorMap().optional(),
+  created_at: dateFilter.optional(),
 })
 export type AdminGetMomentsParamsType = z.infer<typeof AdminGetMomentsParams>
 
-const currency = z.string().trim().toLowerCase().length(3)
+/** An ISO 4217 code such as "usd"; "u$d" or "ＵＳＤ" would be stored and then match no region. */
+const currency = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z]{3}$/, "Use a three-letter ISO 4217 currency code, such as usd")
 const amounts = z.record(currency, z.number().positive().max(1_000_000)).nullable()
 
 const ArmFields = z.object({
@@ -137,8 +187,8 @@ const DAY_MS = 24 * 60 * 60 * 1000
 
 export const AdminGetLoopMetricsParams = z
   .object({
-    from: z.coerce.date().optional(),
-    to: z.coerce.date().optional(),
+    from: storableDate.optional(),
+    to: storableDate.optional(),
     group_by: z.enum(["week", "variant", "arm", "segment"]).optional(),
     currency_code: currency.optional(),
     activation_days: z.coerce.number().int().min(1).max(365).default(60),

@@ -1,4 +1,5 @@
 import { authenticate, validateAndTransformBody, type MiddlewareRoute } from "@medusajs/framework/http"
+import { rateLimit } from "../../utils/rate-limit"
 import {
   StoreRecordPromptShare,
   StoreRecordPromptShown,
@@ -38,6 +39,12 @@ export const storeReferralRoutesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["POST"],
     matcher: "/store/referrals/clicks",
-    middlewares: [validateAndTransformBody(StoreRecordReferralClick)],
+    // Counted before validation, so malformed floods are limited too.
+    middlewares: [rateLimit("clicks"), validateAndTransformBody(StoreRecordReferralClick)],
+  },
+  {
+    method: ["GET"],
+    matcher: "/store/referrals/codes/:code",
+    middlewares: [rateLimit("codes")],
   },
 ]

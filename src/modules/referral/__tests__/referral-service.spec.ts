@@ -75,6 +75,32 @@ moduleIntegrationTestRunner<ReferralModuleService>({
       expect((await service.retrieveReferralCode(code.id)).uses).toBe(0)
     })
 
+    it("holds a flagged conversion for review with its flags and the friend's discount, once, and undoes it cleanly", async () => {
+      const { code, referrals } = await pendingReferrals(1)
+      const flags = [{ rule: "ip_velocity" as const, message: "4 referrals from IP 203.0.113.7 within 24 h (more than 3)." }]
+      const flagged = () =>
+        service.convertReferral({
+          referral_id: referrals[0].id,
+          order_id: "order_0",
+          order_total: 90,
+          currency_code: "usd",
+          referee_customer_id: "cus_friend_0",
+          referee_email: "friend0@example.com",
+          referrer_reward: reward,
+          referee_discount: 10,
+          flags,
+        })
+      expect(await flagged()).toEqual({ outcome: "review", referral_id: referrals[0].id, reason: "flagged" })
+      expect((await flagged()).outcome).toBe("unchanged")
+      expect(await service.retrieveReferral(referrals[0].id)).toMatchObject({ status: "review", reason: "flagged", flags })
+      const rewards = await service.listReferralRewards({ referral_id: referrals[0].id })
+      expect(rewards.map((r) => [r.role, r.status])).toEqual([["referee", "issued"]])
+      expect((await service.retrieveReferralCode(code.id)).uses).toBe(1)
+
+      await service.undoConversion(referrals[0].id)
+      expect(await service.retrieveReferral(referrals[0].id)).toMatchObject({ status: "pending", reason: null, flags: null })
+    })
+
     it("expires a referral whose code met the cart longer ago than the attribution window", async () => {
       const { referrals } = await pendingReferrals(1)
       await service.updateReferrals({ id: referrals[0].id, attributed_at: new Date(Date.now() - 31 * 86400000) })

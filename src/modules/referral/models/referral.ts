@@ -36,6 +36,11 @@ const Referral = model
       variant: model.text().nullable(),
       attributed_at: model.dateTime().nullable(),
       converted_at: model.dateTime().nullable(),
+      /** Fraud rules that held the conversion for review, each `{ rule, message }`; null when none fired. */
+      flags: model.json<{ rule: string; message: string }[]>().nullable(),
+      /** The shopper's address (an IPv6 /64) and visitor id at the last attempt (see `record-cart-origin`), for the velocity rule. */
+      ip_address: model.text().nullable(),
+      visitor_id: model.text().nullable(),
       rewards: model.hasMany(() => ReferralReward, { mappedBy: "referral" }),
       metadata: model.json().nullable(),
     }
@@ -55,6 +60,9 @@ const Referral = model
     },
     { name: "IDX_referral_referrer_status", on: ["referrer_customer_id", "status"] },
     { name: "IDX_referral_status_created", on: ["status", "created_at"] },
+    // The velocity rule counts recent attempts per address and per device.
+    { name: "IDX_referral_ip_created", on: ["ip_address", "created_at"], where: "ip_address IS NOT NULL AND deleted_at IS NULL" },
+    { name: "IDX_referral_visitor_created", on: ["visitor_id", "created_at"], where: "visitor_id IS NOT NULL AND deleted_at IS NULL" },
     // Metrics count conversions by when they happened.
     { name: "IDX_referral_converted_at", on: ["converted_at"], where: "converted_at IS NOT NULL AND deleted_at IS NULL" },
   ])

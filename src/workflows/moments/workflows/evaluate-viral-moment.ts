@@ -1,5 +1,5 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { evaluateMoment } from "../../../ml/moments"
 import { ReferralEvents } from "../../../utils/events"
 import { scoreCustomerPropensityStep } from "../../propensity/steps/score-customer-propensity"
@@ -21,10 +21,15 @@ export const evaluateViralMomentWorkflowId = "evaluate-viral-moment"
  * offer (the bandit, in the customer's context)? Then the prompt, with its
  * message, and `referral.prompt_created` for the store's notifications. Every
  * evaluation is recorded with its reason; a trigger is evaluated once.
+ * A lock per customer serialises their moments, so two events handled at once
+ * (several workers) cannot both pass the cooldown and per-customer caps.
  */
 export const evaluateViralMomentWorkflow = createWorkflow(
   evaluateViralMomentWorkflowId,
   (input: MomentTrigger) => {
+    const lockKey = transform({ input }, ({ input }) => `referral-moment:${input.customer_id}`)
+    // The message may take the LLM's whole deadline (8 s by default) while held.
+    acquireLockStep({ key: lockKey, timeout: 30, ttl: 60 }).config({ name: "acquire-moment-lock" })
     const facts = loadMomentFactsStep(input)
     const scores = scoreCustomerPropensityStep(transform({ input }, ({ input }) => ({ customer_ids: [input.customer_id] })))
 
@@ -150,6 +155,7 @@ export const evaluateViralMomentWorkflow = createWorkflow(
       return prompt
     })
 
+    releaseLockStep({ key: lockKey }).config({ name: "release-moment-lock" })
     return new WorkflowResponse(
       transform({ recorded, prompt }, ({ recorded, prompt }) => ({ moment: recorded.moment, prompt: prompt ?? null }))
     )

@@ -4,6 +4,7 @@ import { REFERRAL_MODULE } from "../../../modules/referral"
 import type ReferralModuleService from "../../../modules/referral/service"
 import { normalizeCode } from "../../../utils/referral-code-format"
 import type { RedemptionFacts } from "../../../utils/referral-rules"
+import { cartOriginOf, type CartOrigin } from "../../../utils/cart-origin"
 
 export const loadRedemptionFactsStepId = "load-referral-redemption-facts"
 
@@ -17,6 +18,8 @@ export type RedemptionSubject = {
   cart_id: string
   referral_code: { id: string; code: string; customer_id: string; arm_id: string | null }
   friend: { customer_id: string | null; email: string | null }
+  /** The client address and visitor id of the cart's last request (see `record-cart-origin`). */
+  origin: CartOrigin
   facts: RedemptionFacts
 }
 
@@ -47,6 +50,7 @@ export const loadRedemptionFactsStep = createStep(
         "customer.phone",
         "shipping_address.*",
         "promotions.code",
+        "metadata",
       ],
       filters: { id: input.cart_id },
     })
@@ -105,6 +109,7 @@ export const loadRedemptionFactsStep = createStep(
       cart_id: cart.id,
       referral_code: { id: code.id, code: code.code, customer_id: code.customer_id, arm_id: code.arm_id },
       friend: { customer_id: cart.customer_id ?? null, email: cart.email ?? cart.customer?.email ?? null },
+      origin: cartOriginOf(cart.metadata),
       facts: {
         program: settings,
         code: { status: code.status, customer_id: code.customer_id },

@@ -1,6 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
 import type ReferralModuleService from "../../../modules/referral/service"
+import { ipNetwork } from "../../../utils/ip-address"
 import { normalizeEmail } from "../../../utils/normalize-identity"
 import type { RedemptionVerdict } from "../../../utils/referral-rules"
 import type { RedemptionSubject } from "./load-redemption-facts"
@@ -32,6 +33,9 @@ export const recordReferralAttemptStep = createStep(
       referee_customer_id: subject.friend.customer_id,
       referee_email: normalizeEmail(subject.friend.email),
       arm_id: subject.referral_code.arm_id,
+      // Where the shopper was at this attempt, for the velocity rule at conversion; an unknown origin keeps the last known.
+      ...(subject.origin.ip ? { ip_address: ipNetwork(subject.origin.ip) } : {}),
+      ...(subject.origin.visitor_id ? { visitor_id: subject.origin.visitor_id } : {}),
       status: verdict.ok ? ("pending" as const) : ("rejected" as const),
       reason: verdict.ok ? null : verdict.reason,
     }
@@ -69,8 +73,8 @@ export const recordReferralAttemptStep = createStep(
     if ("created_id" in undo && undo.created_id) {
       await referrals.deleteReferrals(undo.created_id)
     } else if ("previous" in undo && undo.previous) {
-      const { id, status, reason, referee_customer_id, referee_email } = undo.previous
-      await referrals.updateReferrals({ id, status, reason, referee_customer_id, referee_email })
+      const { id, status, reason, referee_customer_id, referee_email, ip_address, visitor_id } = undo.previous
+      await referrals.updateReferrals({ id, status, reason, referee_customer_id, referee_email, ip_address, visitor_id })
     }
   }
 )

@@ -47,14 +47,15 @@ export const reviewReferralStep = createStep(
       // A referral reaches review only through conversion, which records the order's currency.
       referrerRewardFor(arm as unknown as ArmLike, referral.currency_code!)
     )
-    return new StepResponse(approved, input.id)
+    return new StepResponse(approved, { id: input.id, reason: referral.reason })
   },
-  async (approvedId, { container }) => {
-    if (approvedId) {
+  async (approved, { container }) => {
+    if (approved) {
       const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
-      const rewards = await referrals.listReferralRewards({ referral_id: approvedId, role: "referrer", status: "held" })
+      const rewards = await referrals.listReferralRewards({ referral_id: approved.id, role: "referrer", status: "held" })
       await referrals.deleteReferralRewards(rewards.map((reward) => reward.id))
-      await referrals.transitionReferral(approvedId, ["converted"], "review", "manual_review")
+      // Back to review for the reason it was there (manual review, or flagged by a fraud rule).
+      await referrals.transitionReferral(approved.id, ["converted"], "review", approved.reason ?? "manual_review")
     }
   }
 )

@@ -1,5 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MathBN, Modules } from "@medusajs/framework/utils"
+import { REFERRAL_MODULE } from "../../../modules/referral"
+import type ReferralModuleService from "../../../modules/referral/service"
 import { generateReferralCode } from "../../../utils/referral-code-format"
 
 /**
@@ -16,6 +18,10 @@ type StoreCreditService = {
   createStoreCreditAccounts(data: Record<string, unknown>[]): Promise<{ id: string }[]>
   creditAccounts(data: Record<string, unknown>[]): Promise<{ id: string }[]>
   debitAccounts(data: Record<string, unknown>[]): Promise<{ id: string }[]>
+  listAccountTransactions(
+    filters: Record<string, unknown>,
+    config?: { select?: string[]; take?: number }
+  ): Promise<{ id: string }[]>
   deleteTransactions(ids: string[]): Promise<void>
 }
 
@@ -36,25 +42,27 @@ export type RewardToIssue = {
 
 export type IssuedReward = { kind: "store_credit" | "promotion"; external_reference: string; code?: string }
 
+/**
+ * Credits the reward, or answers the credit an earlier, interrupted run of the
+ * same reward already made (the ledger row carries the reward's id), so a
+ * reward reclaimed after a crash is never credited twice.
+ */
 export async function creditStoreCredit(
   service: StoreCreditService,
   reward: RewardToIssue
 ): Promise<IssuedReward> {
+  const [paid] = await service.listAccountTransactions(
+    { reference: STORE_CREDIT_REFERENCE, reference_id: reward.id, type: "credit" },
+    { select: ["id"], take: 1 }
+  )
+  if (paid) {
+    return { kind: "store_credit", external_reference: paid.id }
+  }
   const [existing] = await service.listStoreCreditAccounts({
     customer_id: reward.customer_id,
     currency_code: reward.currency_code,
   })
-  const account =
-    existing ??
-    (
-      await service.createStoreCreditAccounts([
-        {
-          customer_id: reward.customer_id,
-          currency_code: reward.currency_code,
-          code: generateReferralCode("SC"),
-        },
-      ])
-    )[0]
+  const account = existing ?? (await openStoreCreditAccount(service, reward))
   const [transaction] = await service.creditAccounts([
     {
       account_id: account.id,
@@ -96,13 +104,24 @@ export async function debitStoreCredit(
   return amount.toNumber()
 }
 
+/**
+ * A single-use code worth the reward. The code is chosen once per reward and
+ * kept on it (`metadata.reserved_code`, not shown to the referrer until the
+ * reward is issued) before the promotion exists, so a run reclaimed
+ * after a crash finds the promotion an earlier run created instead of making a
+ * second one; promotion codes are unique, so two runs can't both create it.
+ */
 export async function createRewardPromotion(
   container: MedusaContainer,
   reward: RewardToIssue
 ): Promise<IssuedReward> {
   const promotions = container.resolve(Modules.PROMOTION)
   const percentage = reward.metadata?.promotion_type === "percentage"
-  const code = generateReferralCode("THANKS")
+  const code = await reserveRewardCode(container, reward)
+  const [existing] = await promotions.listPromotions({ code }, { select: ["id"], take: 1 })
+  if (existing) {
+    return { kind: "promotion", external_reference: existing.id, code }
+  }
   const [promotion] = await promotions.createPromotions([
     {
       code,
@@ -123,4 +142,37 @@ export async function createRewardPromotion(
     },
   ])
   return { kind: "promotion", external_reference: promotion.id, code }
+}
+
+/** The reward's code: the one kept on it by an earlier run, or a new one, kept now. */
+async function reserveRewardCode(container: MedusaContainer, reward: RewardToIssue): Promise<string> {
+  const kept = reward.metadata?.reserved_code
+  if (typeof kept === "string" && kept) {
+    return kept
+  }
+  const code = generateReferralCode("THANKS")
+  await container
+    .resolve<ReferralModuleService>(REFERRAL_MODULE)
+    .updateReferralRewards({ id: reward.id, metadata: { ...(reward.metadata ?? {}), reserved_code: code } })
+  return code
+}
+
+/**
+ * Opens the referrer's account for the reward's currency. Two releases paying
+ * the same new referrer at once (two server instances, or the worker's job and
+ * the admin route) both find no account; the loyalty plugin allows one per
+ * customer and currency, so the slower insert fails and uses the winner's.
+ */
+async function openStoreCreditAccount(service: StoreCreditService, reward: RewardToIssue): Promise<{ id: string }> {
+  const owner = { customer_id: reward.customer_id, currency_code: reward.currency_code }
+  try {
+    const [created] = await service.createStoreCreditAccounts([{ ...owner, code: generateReferralCode("SC") }])
+    return created
+  } catch (error) {
+    const [winner] = await service.listStoreCreditAccounts(owner)
+    if (winner) {
+      return winner
+    }
+    throw error
+  }
 }

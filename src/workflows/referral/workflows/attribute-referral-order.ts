@@ -2,6 +2,7 @@ import { createHook, createWorkflow, transform, when, WorkflowResponse } from "@
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { ReferralEvents } from "../../../utils/events"
 import { convertReferralStep } from "../steps/convert-referral"
+import { detectReferralFraudStep } from "../steps/detect-referral-fraud"
 import { loadOrderReferralStep } from "../steps/load-order-referral"
 import { settleReferrerPromptStep } from "../steps/settle-referrer-prompt"
 
@@ -10,7 +11,8 @@ export const attributeReferralOrderWorkflowId = "attribute-referral-order"
 /**
  * On `order.placed`: if the order redeemed a referral code, convert the
  * referral, record what the friend saved and hold the referrer's reward until
- * the return window has passed. Safe to run again for the same order.
+ * the return window has passed. A referral the fraud rules flag goes to review
+ * instead, with the flags explaining why. Safe to run again for the same order.
  */
 export const attributeReferralOrderWorkflow = createWorkflow(
   attributeReferralOrderWorkflowId,
@@ -18,7 +20,10 @@ export const attributeReferralOrderWorkflow = createWorkflow(
     const conversion = loadOrderReferralStep(input)
 
     const result = when("order-redeemed-referral-code", { conversion }, ({ conversion }) => !!conversion).then(
-      () => convertReferralStep(transform({ conversion }, ({ conversion }) => conversion!))
+      () => {
+        const flags = detectReferralFraudStep(transform({ conversion }, ({ conversion }) => conversion!))
+        return convertReferralStep(transform({ conversion, flags }, ({ conversion, flags }) => ({ ...conversion!, flags })))
+      }
     )
 
     when("referral-newly-decided", { result }, ({ result }) => !!result && result.outcome !== "unchanged").then(

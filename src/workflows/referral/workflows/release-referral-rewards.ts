@@ -1,5 +1,6 @@
 import { createStep, createWorkflow, StepResponse, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { listDueReferralRewardsStep } from "../steps/list-due-referral-rewards"
+import { reclaimStalledReferralRewardsStep } from "../steps/reclaim-stalled-referral-rewards"
 import { issueReferralRewardWorkflow } from "./issue-referral-reward"
 
 export const releaseReferralRewardsWorkflowId = "release-referral-rewards"
@@ -32,10 +33,15 @@ const issueDueRewardsStep = createStep(
   }
 )
 
-/** The hourly release: every held reward past its hold is issued or, if its order fell through, revoked. */
+/**
+ * The hourly release: every held reward past its hold is issued or, if its
+ * order fell through, revoked. Rewards an earlier run left `issuing` past the
+ * lease (it crashed mid-issue) are taken back first and paid with the rest.
+ */
 export const releaseReferralRewardsWorkflow = createWorkflow(
   releaseReferralRewardsWorkflowId,
   (input: { now?: Date; limit?: number }) => {
+    reclaimStalledReferralRewardsStep(input)
     const due = listDueReferralRewardsStep(input)
     return new WorkflowResponse(issueDueRewardsStep(due))
   }
