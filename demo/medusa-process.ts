@@ -4,6 +4,7 @@
  * Used by the demo, the browser tests and the multi-instance test.
  */
 import { execFileSync, spawn, type ChildProcess } from "child_process"
+import { createServer } from "net"
 import { Client } from "pg"
 
 export const POSTGRES_URL = process.env.DEMO_POSTGRES_URL ?? "postgres://postgres@localhost:5432"
@@ -37,6 +38,18 @@ export function medusaCli(args: string[], env: NodeJS.ProcessEnv) {
     const output = `${stdout}\n${stderr}`.split("\n").filter((line) => line.trim() && !line.includes("npm warn"))
     throw new Error(`medusa ${args.join(" ")} failed:\n${output.slice(-25).join("\n")}`)
   }
+}
+
+/** A port nobody listens on right now: the OS picks it for a moment, then lets it go. */
+export async function freePort(): Promise<number> {
+  return await new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once("error", reject)
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number }
+      probe.close(() => resolve(port))
+    })
+  })
 }
 
 export type MedusaServer = { url: string; process: ChildProcess; stop: () => Promise<void> }

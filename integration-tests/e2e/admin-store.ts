@@ -5,9 +5,8 @@
  * an admin use, so every screen has real numbers to show.
  */
 import { existsSync, mkdirSync, rmSync, symlinkSync } from "fs"
-import { createServer } from "net"
 import path from "path"
-import { medusaCli, recreateDatabase, startMedusa, type MedusaServer } from "../../demo/medusa-process"
+import { freePort, medusaCli, recreateDatabase, startMedusa, type MedusaServer } from "../../demo/medusa-process"
 import { createShopperPopulation } from "../../demo/population"
 import { StoreApi } from "../../demo/store-api"
 
@@ -34,16 +33,6 @@ export function buildAdmin() {
   symlinkSync(built, served, "dir")
 }
 
-export async function freePort() {
-  return await new Promise<number>((resolve, reject) => {
-    const probe = createServer()
-    probe.once("error", reject)
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolve(port))
-    })
-  })
-}
 
 export async function startAdminStore(): Promise<AdminStore> {
   buildAdmin()

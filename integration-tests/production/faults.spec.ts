@@ -1,8 +1,6 @@
 import axios, { type AxiosInstance } from "axios"
-import { createServer } from "net"
-import type { AddressInfo } from "net"
 import { Client } from "pg"
-import { medusaCli, POSTGRES_URL, recreateDatabase, startMedusa, type MedusaServer } from "../../demo/medusa-process"
+import { freePort, medusaCli, POSTGRES_URL, recreateDatabase, startMedusa, type MedusaServer } from "../../demo/medusa-process"
 import { StoreApi } from "../../demo/store-api"
 import { type FakeOpenAI, startFakeOpenAI } from "../helpers/fake-openai-server"
 import type { SeededStore } from "../helpers/seed-store"
@@ -41,13 +39,6 @@ let store: SeededStore
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-async function freePort() {
-  const probe = createServer()
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve))
-  const { port } = probe.address() as AddressInfo
-  await new Promise<void>((resolve) => probe.close(() => resolve()))
-  return port
-}
 
 const rows = async <T = Record<string, unknown>>(sql: string, params: unknown[] = []) =>
   (await db.query(sql, params)).rows as T[]

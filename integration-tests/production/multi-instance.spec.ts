@@ -10,13 +10,12 @@ import { join } from "path"
 import { Client } from "pg"
 import Redis from "ioredis"
 import type { Queue } from "bullmq"
-import { medusaCli, POSTGRES_URL, recreateDatabase, startMedusa, type MedusaServer } from "../../demo/medusa-process"
+import { freePort, medusaCli, POSTGRES_URL, recreateDatabase, startMedusa, type MedusaServer } from "../../demo/medusa-process"
 import { StoreApi } from "../../demo/store-api"
 import { REFUSALS } from "../../src/utils/referral-rules"
 import {
   consumerConnections,
   EVENT_QUEUE,
-  freePort,
   localPortsOfProcessGroup,
   openQueue,
   redeliverEvent,

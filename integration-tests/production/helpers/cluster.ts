@@ -1,24 +1,10 @@
 /**
- * Looking into a Medusa cluster from the outside: free ports for its
- * processes, the BullMQ queues Medusa keeps in Redis, and which process holds
+ * Looking into a Medusa cluster from the outside: the BullMQ queues Medusa keeps in Redis, and which process holds
  * which Redis connection (to tell the worker's consumers from the servers').
  */
 import { readdirSync, readFileSync, readlinkSync } from "fs"
-import { createServer } from "net"
 import { Queue } from "bullmq"
 import type { Redis } from "ioredis"
-
-/** A port nobody listens on right now: the OS picks it for a moment, then lets it go. */
-export async function freePort(): Promise<number> {
-  return await new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once("error", reject)
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 /** `@medusajs/event-bus-redis`: one queue, its prefix is the service's class name, jobs are named after the event. */
 export const EVENT_QUEUE = { name: "events-queue", prefix: "RedisEventBusService" }

@@ -13,7 +13,7 @@ const paging = {
   offset: z.coerce.number().int().min(0).default(0),
 }
 
-/** A date PostgreSQL can hold: JavaScript's reach 270,000 years either side, beyond its timestamp range. */
+/** A date PostgreSQL can hold: JavaScript dates reach 270,000 years either side, far beyond its timestamp range. */
 const storableDate = z.coerce
   .date()
   .min(new Date("0001-01-01T00:00:00Z"), "Use a date from year 1 to 9999")
@@ -48,6 +48,7 @@ export const AdminReviewReferral = z
 export type AdminReviewReferralType = z.infer<typeof AdminReviewReferral>
 
 const days = (max: number) => z.number().int().min(0).max(max)
+
 /**
  * A fraction kept to six decimals: settings are stored as PostgreSQL `real`,
  * which cannot hold magnitudes as small as 1e-50 (the insert fails, a 500).
