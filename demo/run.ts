@@ -31,6 +31,8 @@ async function main() {
     DATABASE_URL: databaseUrl,
     MEDUSA_ADMIN_DISABLED: once ? "true" : process.env.MEDUSA_ADMIN_DISABLED ?? "false",
     NODE_ENV: "development",
+    // Every simulated shopper comes from this machine's address: one network, many people.
+    SMART_REFERRALS_RATE_LIMIT_POINTS: process.env.SMART_REFERRALS_RATE_LIMIT_POINTS ?? "1000",
   }
   step("Migrating the demo database")
   medusaCli(["db:migrate"], env)

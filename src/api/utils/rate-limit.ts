@@ -70,7 +70,7 @@ function limiterFor(route: string, scope: Scope, options: ResolvedRateLimitOptio
   return limiter
 }
 
-/** Forgets the limiters and closes their Redis connections (on shutdown, and between tests). */
+/** Forgets the limiters and closes their Redis connections (for tests; a server keeps them until it exits). */
 export async function closeRateLimitStores() {
   limiters.clear()
   const clients = [...redisClients.values()]
