@@ -44,6 +44,12 @@ export const recordReferralAttemptStep = createStep(
     if (existing && !OPEN_STATUSES.includes(existing.status)) {
       return new StepResponse(existing, null)
     }
+    // Checkout re-checks the code it accepted when it was applied: nothing to write then.
+    const unchanged =
+      existing && Object.entries(data).every(([field, value]) => existing[field as keyof typeof existing] === value)
+    if (unchanged) {
+      return new StepResponse(existing, null)
+    }
     const referral = existing
       ? await referrals.updateReferrals({ id: existing.id, ...data })
       : await referrals.createReferrals({ ...data, cart_id: subject.cart_id, attributed_at: new Date() })
