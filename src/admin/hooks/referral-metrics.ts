@@ -1,58 +1,27 @@
 import { useQuery } from "@tanstack/react-query"
 import { sdk } from "../lib/sdk"
 
-/** GET /admin/referrals/metrics, as computed by the compute-loop-metrics workflow. */
-export type LoopFunnel = {
-  prompts_created: number
-  prompts_shown: number
-  shares: number
-  clicks: number | null
-  codes_applied: number | null
-  conversions: number
-  activated: number
-}
+import type {
+  LoopMetrics as ServerLoopMetrics,
+  LoopMetricsGroupBy,
+} from "../../workflows/metrics/utils/loop-metrics"
 
-export type LoopRates = {
-  referral_rate_prompted: number | null
-  referral_rate_active: number | null
-  acceptance: number | null
-  activation_rate: number | null
-  k: number | null
-  cycle_time_days: number | null
-}
+export type {
+  LoopEconomics,
+  LoopFunnel,
+  LoopMetricsGroup,
+  LoopRates,
+} from "../../workflows/metrics/utils/loop-metrics"
 
-export type LoopEconomics = {
-  currency_code: string
-  incentive_cost: number
-  referred_first_order_revenue: number
-  referred_customer_revenue: number
-  acquired: number
-  cost_per_acquired: number | null
-  roi: number | null
-}
-
-export type LoopMetricsGroup = {
-  key: string | null
-  funnel: LoopFunnel
-  rates: LoopRates
-  economics: LoopEconomics[]
-}
-
-export type LoopMetrics = {
-  from: string
-  to: string
-  group_by: "week" | "variant" | "arm" | "segment" | null
-  currency_code: string | null
-  activation_days: number
-  groups: LoopMetricsGroup[]
-}
+/** GET /admin/referrals/metrics: the compute-loop-metrics workflow's result, its dates as JSON strings. */
+export type LoopMetrics = Omit<ServerLoopMetrics, "from" | "to"> & { from: string; to: string }
 
 export type LoopMetricsQuery = {
   /** ISO date-times; the window is [from, to). Both absent: the API's default, the last 30 days. */
   from?: string
   to?: string
   currency_code?: string
-  group_by?: "week" | "variant" | "arm" | "segment"
+  group_by?: LoopMetricsGroupBy
 }
 
 export function useLoopMetrics(query: LoopMetricsQuery) {
