@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { createFindParams } from "@medusajs/medusa/api/utils/validators"
-import { REFERRAL_STATUSES } from "../../../modules/referral/models/referral"
+import { REFERRAL_STATUSES } from "../../../types"
 
 const ReferralStatus = z.enum(REFERRAL_STATUSES)
 

@@ -1,15 +1,8 @@
 import { model } from "@medusajs/framework/utils"
 import ReferralCode from "./referral-code"
 import ReferralReward from "./referral-reward"
+import { REFERRAL_STATUSES } from "../../../types/referral/constants"
 
-export const REFERRAL_STATUSES = [
-  "pending",
-  "review",
-  "converted",
-  "rewarded",
-  "rejected",
-  "expired",
-] as const
 
 /**
  * One friend's use of a code: recorded when the code meets a cart (pending, or

@@ -1,0 +1,53 @@
+/**
+ * Constants shared by the module, workflows, routes and the admin. Plain values
+ * only (no Medusa imports), so the admin bundle can import them.
+ */
+
+export const DAY_MS = 24 * 60 * 60 * 1000
+export const HOUR_MS = 60 * 60 * 1000
+
+/** A friend's use of a code, from the cart to the reward (see the `referral` model). */
+export const REFERRAL_STATUSES = ["pending", "review", "converted", "rewarded", "rejected", "expired"] as const
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number]
+
+/** Statuses of a referral whose order really converted (the funnel, the network, experiments). */
+export const CONVERTED_REFERRAL_STATUSES = ["converted", "rewarded"] as const satisfies readonly ReferralStatus[]
+
+/** Statuses that count against a referrer's cap: converted, and held for review. */
+export const CAP_COUNTED_REFERRAL_STATUSES = ["converted", "rewarded", "review"] as const satisfies readonly ReferralStatus[]
+
+export const REFERRAL_CODE_STATUSES = ["active", "disabled"] as const
+export type ReferralCodeStatus = (typeof REFERRAL_CODE_STATUSES)[number]
+
+export const REWARD_STATUSES = ["held", "issuing", "issued", "revoked"] as const
+export type RewardStatus = (typeof REWARD_STATUSES)[number]
+
+export const REWARD_ROLES = ["referrer", "referee"] as const
+export type RewardRole = (typeof REWARD_ROLES)[number]
+
+export const REWARD_KINDS = ["store_credit", "promotion", "discount"] as const
+export type RewardKind = (typeof REWARD_KINDS)[number]
+
+export const REFEREE_OFFER_TYPES = ["percentage", "fixed"] as const
+export type RefereeOfferType = (typeof REFEREE_OFFER_TYPES)[number]
+
+export const REFERRER_OFFER_TYPES = ["store_credit", "percentage", "fixed"] as const
+export type ReferrerOfferType = (typeof REFERRER_OFFER_TYPES)[number]
+
+export const PROMPT_STATUSES = ["open", "converted", "expired"] as const
+export type PromptStatus = (typeof PROMPT_STATUSES)[number]
+
+export const MESSAGE_SOURCES = ["llm", "template"] as const
+export type MessageSource = (typeof MESSAGE_SOURCES)[number]
+
+export const MOMENT_DECISIONS = ["prompted", "suppressed"] as const
+export type MomentDecision = (typeof MOMENT_DECISIONS)[number]
+
+export const EXPERIMENT_DIMENSIONS = ["policy", "message"] as const
+export type ExperimentDimension = (typeof EXPERIMENT_DIMENSIONS)[number]
+
+export const EXPERIMENT_STATUSES = ["running", "stopped"] as const
+export type ExperimentStatus = (typeof EXPERIMENT_STATUSES)[number]
+
+export const VARIANT_KINDS = ["bandit", "fixed_arm", "holdout", "llm", "template"] as const
+export type VariantKind = (typeof VARIANT_KINDS)[number]
