@@ -5,7 +5,7 @@
  * fixed seeds, so any process can rebuild exactly the same rows.
  */
 import { type FeatureMatrix, fromRows } from "../src/ml/matrix"
-import { syntheticCustomers } from "../src/ml/propensity/synthetic"
+import { syntheticCustomers } from "../tools/synthetic/customers"
 
 export const DATA_CONFIG = {
   shape: "nonlinear" as const,

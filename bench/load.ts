@@ -22,8 +22,8 @@ import { mkdirSync, writeFileSync } from "fs"
 import os from "os"
 import { join } from "path"
 import { Client } from "pg"
-import { medusaCli, POSTGRES_URL, recreateDatabase, startMedusa, type MedusaServer } from "../demo/medusa-process"
-import { StoreApi } from "../demo/store-api"
+import { medusaCli, POSTGRES_URL, recreateDatabase, startMedusa, type MedusaServer } from "../tools/medusa-process"
+import { StoreApi } from "../tools/store-api"
 import { machineInfo } from "./machine"
 
 const connections = Number(process.argv[2] ?? 10)

@@ -6,17 +6,17 @@
  *   npx ts-node --transpile-only bench/loop.ts [customers] [weeks] [seed]
  *
  * Writes bench/results/loop-<ISO timestamp>.json and bench/results/loop-latest.json.
- * The ground truth and its assumptions are documented in src/ml/simulate/scenario.ts.
+ * The ground truth and its assumptions are documented in tools/simulate/scenario.ts.
  */
 import { mkdirSync, writeFileSync } from "fs"
 import { join } from "path"
 import { allContexts, contextKey } from "../src/ml/bandit/context"
 import { chooseArm, THOMPSON_DEFAULTS } from "../src/ml/bandit/thompson"
 import { mulberry32 } from "../src/ml/random"
-import { BanditMemory } from "../src/ml/simulate/bandit-memory"
-import { compareLoopPolicies, type LoopReport } from "../src/ml/simulate/loop-sim"
-import { DEFAULT_ARMS } from "../src/ml/simulate/offers"
-import { LOOP_SCENARIO_DEFAULTS, type LoopScenario } from "../src/ml/simulate/scenario"
+import { BanditMemory } from "../tools/simulate/bandit-memory"
+import { compareLoopPolicies, type LoopReport } from "../tools/simulate/loop-sim"
+import { DEFAULT_ARMS } from "../tools/simulate/offers"
+import { LOOP_SCENARIO_DEFAULTS, type LoopScenario } from "../tools/simulate/scenario"
 
 const customers = Number(process.argv[2] ?? 20_000)
 const weeks = Number(process.argv[3] ?? 12)
@@ -71,7 +71,7 @@ function run(scenario: Partial<LoopScenario>): { reports: LoopReport[]; seconds:
 
 const started = performance.now()
 console.log(`Referral loop simulation: ${customers.toLocaleString("en-US")} customers, ${weeks} weeks, seed ${seed}, ${DEFAULT_ARMS.length} offers`)
-console.log(`(ground truth: src/ml/simulate/scenario.ts; net value = referred revenue × ${LOOP_SCENARIO_DEFAULTS.margin} margin − incentives)\n`)
+console.log(`(ground truth: tools/simulate/scenario.ts; net value = referred revenue × ${LOOP_SCENARIO_DEFAULTS.margin} margin − incentives)\n`)
 
 const main = run({})
 console.log(table(main.reports))

@@ -54,7 +54,7 @@ async function main(): Promise<void> {
     date,
     machine: machineInfo(),
     loadAverage: { start: loadAtStart, end: os.loadavg() },
-    data: { ...DATA_CONFIG, generator: "syntheticCustomers (src/ml/propensity/synthetic.ts)" },
+    data: { ...DATA_CONFIG, generator: "syntheticCustomers (tools/synthetic/customers.ts)" },
     bayesAuc,
     results,
     targets: checkTargets(results),

@@ -7,10 +7,10 @@
  *   npm run demo            # keep the server running (admin at http://localhost:9000/app)
  *   npm run demo -- --once  # print the funnel and exit
  */
-import { medusaCli, recreateDatabase, startMedusa } from "./medusa-process"
-import { createShopperPopulation } from "./population"
+import { medusaCli, recreateDatabase, startMedusa } from "../tools/medusa-process"
+import { createShopperPopulation } from "../tools/shopper-population"
 import { startStandInLlm } from "./stand-in-llm"
-import { StoreApi } from "./store-api"
+import { StoreApi } from "../tools/store-api"
 
 const once = process.argv.includes("--once")
 const port = Number(process.env.PORT ?? 9000)

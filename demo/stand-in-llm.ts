@@ -1,4 +1,4 @@
-import { type FakeOpenAI, messageText, startFakeOpenAI } from "../integration-tests/helpers/fake-openai-server"
+import { type FakeOpenAI, messageText, startFakeOpenAI } from "../tools/fake-openai-server"
 
 /**
  * This machine reaches no model provider, so unless the environment names a

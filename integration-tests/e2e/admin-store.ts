@@ -6,9 +6,9 @@
  */
 import { existsSync, mkdirSync, rmSync, symlinkSync } from "fs"
 import path from "path"
-import { freePort, medusaCli, recreateDatabase, startMedusa, type MedusaServer } from "../../demo/medusa-process"
-import { createShopperPopulation } from "../../demo/population"
-import { StoreApi } from "../../demo/store-api"
+import { freePort, medusaCli, recreateDatabase, startMedusa, type MedusaServer } from "../../tools/medusa-process"
+import { createShopperPopulation } from "../../tools/shopper-population"
+import { StoreApi } from "../../tools/store-api"
 
 const ROOT = path.resolve(__dirname, "../..")
 const DATABASE = "smart_referrals_e2e"

@@ -1,5 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { type FakeOpenAI, messageText, startFakeOpenAI } from "../helpers/fake-openai-server"
+import { type FakeOpenAI, messageText, startFakeOpenAI } from "../../tools/fake-openai-server"
 import { eventually, Shopper } from "../helpers/shopper"
 import { seedStore, type SeededStore } from "../helpers/seed-store"
 

@@ -10,8 +10,8 @@ import { join } from "path"
 import { Client } from "pg"
 import Redis from "ioredis"
 import type { Queue } from "bullmq"
-import { freePort, medusaCli, POSTGRES_URL, recreateDatabase, startMedusa, type MedusaServer } from "../../demo/medusa-process"
-import { StoreApi } from "../../demo/store-api"
+import { freePort, medusaCli, POSTGRES_URL, recreateDatabase, startMedusa, type MedusaServer } from "../../tools/medusa-process"
+import { StoreApi } from "../../tools/store-api"
 import { REFUSALS } from "../../src/utils/referral-rules"
 import {
   consumerConnections,

@@ -16,11 +16,9 @@ export {
   type LogisticRegressionJSON,
   type LogisticRegressionOptions,
 } from "./propensity/logistic-regression"
-export { SYNTHETIC_DEFAULTS, syntheticCustomers, type SyntheticData, type SyntheticOptions } from "./propensity/synthetic"
 export type { TreeJSON } from "./propensity/tree-ensemble"
 export * as bandit from "./bandit"
 export * as graph from "./graph"
 export * as moments from "./moments"
-export * as simulate from "./simulate"
 export * as stats from "./stats"
 export { fnv1a, mixedHash32 } from "./hash"

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "fs"
 import { tmpdir } from "os"
 import { join } from "path"
 import { auc } from "../../ml/metrics"
-import { syntheticCustomers } from "../../ml/propensity/synthetic"
+import { syntheticCustomers } from "../../../tools/synthetic/customers"
 import { main } from "../index"
 
 describe("smart-referrals propensity CLI", () => {

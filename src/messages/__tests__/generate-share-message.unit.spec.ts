@@ -5,7 +5,7 @@ import {
   startFakeOpenAI,
   type FakeOpenAI,
   type ParsedRequest,
-} from "../../../integration-tests/helpers/fake-openai-server"
+} from "../../../tools/fake-openai-server"
 import { generateShareMessage } from "../generate-share-message"
 import { resolveLlmOptions, type LlmOptions } from "../llm-options"
 import { PROMPT_VERSION } from "../prompt-template"

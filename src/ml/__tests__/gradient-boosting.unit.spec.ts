@@ -2,7 +2,7 @@ import { fromRows } from "../matrix"
 import { auc, logLoss } from "../metrics"
 import { GRADIENT_BOOSTING_DEFAULTS, GradientBoostingClassifier } from "../propensity/gradient-boosting"
 import { LogisticRegression } from "../propensity/logistic-regression"
-import { syntheticCustomers } from "../propensity/synthetic"
+import { syntheticCustomers } from "../../../tools/synthetic/customers"
 import type { TreeJSON } from "../propensity/tree-ensemble"
 
 const INFORMATIVE = [0, 1, 2, 3, 4, 5, 6]

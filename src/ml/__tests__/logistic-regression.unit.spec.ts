@@ -1,7 +1,7 @@
 import { fromRows } from "../matrix"
 import { auc } from "../metrics"
 import { LogisticRegression } from "../propensity/logistic-regression"
-import { syntheticCustomers } from "../propensity/synthetic"
+import { syntheticCustomers } from "../../../tools/synthetic/customers"
 
 describe("LogisticRegression on linear-logit synthetic customers", () => {
   const train = syntheticCustomers({ n: 20_000, seed: 21, shape: "linear" })

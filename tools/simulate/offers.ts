@@ -1,7 +1,7 @@
 /**
  * Double-sided referral offers (bandit arms) and what they cost the store.
  */
-import type { BanditArm } from "../bandit/thompson"
+import type { BanditArm } from "../../src/ml/bandit/thompson"
 
 export type RefereeReward = { type: "percentage" | "fixed"; value: number }
 export type ReferrerReward = { type: "store_credit" | "percentage" | "fixed"; value: number }

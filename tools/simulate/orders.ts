@@ -3,7 +3,7 @@
  * what the order looks like, and how satisfied they are with it. It depends
  * only on the seed, never on the policy, so every policy sees the same orders.
  */
-import { gaussian, type Rand } from "../random"
+import { gaussian, type Rand } from "../../src/ml/random"
 import { lognormal, type SimCustomer } from "./population"
 import type { LoopScenario } from "./scenario"
 

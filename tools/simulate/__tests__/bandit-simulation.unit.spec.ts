@@ -1,4 +1,4 @@
-import { runBanditSimulation, type BanditDecisionLog } from "../simulate/bandit-sim"
+import { runBanditSimulation, type BanditDecisionLog } from "../bandit-sim"
 
 // The choice never depends on `resamples` (only the logged probability does), so
 // tests that look at choices alone take 1 resample: Jest's sandbox is slow.

@@ -4,10 +4,10 @@
  * says whether it converted. Regret is measured against the arm with the
  * best expected value, conversion × (margin − cost), in each context.
  */
-import { allContexts, contextKey, type BanditContext } from "../bandit/context"
-import { chooseArm, type BanditArm, type ThompsonOptions } from "../bandit/thompson"
-import { checkInteger, checkNumber } from "../options"
-import { mulberry32 } from "../random"
+import { allContexts, contextKey, type BanditContext } from "../../src/ml/bandit/context"
+import { chooseArm, type BanditArm, type ThompsonOptions } from "../../src/ml/bandit/thompson"
+import { checkInteger, checkNumber } from "../../src/ml/options"
+import { mulberry32 } from "../../src/ml/random"
 import { BanditMemory } from "./bandit-memory"
 
 export type TrueConversion = (armIndex: number, context: BanditContext) => number

@@ -2,8 +2,8 @@
  * In-memory success/failure counts per context and arm, in the shape
  * chooseArm wants. The plugin keeps the same counts in its database.
  */
-import type { ArmStats } from "../bandit/thompson"
-import type { ArmCounts } from "../bandit/posterior"
+import type { ArmStats } from "../../src/ml/bandit/thompson"
+import type { ArmCounts } from "../../src/ml/bandit/posterior"
 
 export class BanditMemory {
   private readonly byContext = new Map<string, Map<string, ArmCounts>>()

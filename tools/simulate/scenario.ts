@@ -52,8 +52,8 @@
  * propensity new customers, where "give15pct_get10pct" edges it; the static
  * "give10_get10" is never best (it costs 20 of a 28 margin).
  */
-import { checkInteger, checkNumber, mergeOptions } from "../options"
-import type { ValueTier } from "../bandit/context"
+import { checkInteger, checkNumber, mergeOptions } from "../../src/ml/options"
+import type { ValueTier } from "../../src/ml/bandit/context"
 import { offerCost, type OfferArm } from "./offers"
 
 export const LOOP_SCENARIO_DEFAULTS = {

@@ -17,8 +17,8 @@
  * same features (and no rating is missing), so a logistic regression is the
  * correct model.
  */
-import { mergeOptions, checkInteger, checkNumber } from "../options"
-import { gaussian, mulberry32, type Rand } from "../random"
+import { mergeOptions, checkInteger, checkNumber } from "../../src/ml/options"
+import { gaussian, mulberry32, type Rand } from "../../src/ml/random"
 
 export const SYNTHETIC_DEFAULTS = {
   n: 10_000,

@@ -2,9 +2,9 @@
  * The synthetic customers of the loop simulation, drawn once per seed so that
  * every policy meets the same people. Distributions are in scenario.ts.
  */
-import { sampleBeta, sampleGamma } from "../bandit/beta-sampler"
-import { propensityBand, type PropensityBand } from "../propensity/bands"
-import { gaussian, type Rand } from "../random"
+import { sampleBeta, sampleGamma } from "../../src/ml/bandit/beta-sampler"
+import { propensityBand, type PropensityBand } from "../../src/ml/propensity/bands"
+import { gaussian, type Rand } from "../../src/ml/random"
 import type { CustomerTaste, LoopScenario } from "./scenario"
 
 export type SimCustomer = CustomerTaste & {

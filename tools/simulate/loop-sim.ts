@@ -12,12 +12,12 @@
  * The decision code is the real code; only the world is simulated. The
  * bandit learns from each ask's outcome at once (a real store waits days).
  */
-import { contextKey, valueTier, type BanditContext } from "../bandit/context"
-import { chooseArm, type ThompsonOptions } from "../bandit/thompson"
-import { evaluateMoment, type MomentDecisionReason, type SuppressionRules } from "../moments/suppression"
-import type { MomentWeights } from "../moments/signals"
-import { checkInteger, checkNumber } from "../options"
-import { mulberry32 } from "../random"
+import { contextKey, valueTier, type BanditContext } from "../../src/ml/bandit/context"
+import { chooseArm, type ThompsonOptions } from "../../src/ml/bandit/thompson"
+import { evaluateMoment, type MomentDecisionReason, type SuppressionRules } from "../../src/ml/moments/suppression"
+import type { MomentWeights } from "../../src/ml/moments/signals"
+import { checkInteger, checkNumber } from "../../src/ml/options"
+import { mulberry32 } from "../../src/ml/random"
 import { BanditMemory } from "./bandit-memory"
 import { DEFAULT_ARMS, STATIC_ARM_ID, type OfferArm } from "./offers"
 import { orderStream } from "./orders"

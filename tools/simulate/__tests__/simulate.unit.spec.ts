@@ -1,9 +1,9 @@
-import { mulberry32 } from "../random"
-import { runBanditSimulation } from "../simulate/bandit-sim"
-import { compareLoopPolicies, runLoopSimulation, type LoopReport } from "../simulate/loop-sim"
-import { DEFAULT_ARMS, STATIC_ARM_ID } from "../simulate/offers"
-import { generateCustomers } from "../simulate/population"
-import { expectedAskValue, resolveScenario } from "../simulate/scenario"
+import { mulberry32 } from "../../../src/ml/random"
+import { runBanditSimulation } from "../bandit-sim"
+import { compareLoopPolicies, runLoopSimulation, type LoopReport } from "../loop-sim"
+import { DEFAULT_ARMS, STATIC_ARM_ID } from "../offers"
+import { generateCustomers } from "../population"
+import { expectedAskValue, resolveScenario } from "../scenario"
 
 describe("runBanditSimulation", () => {
   it("is reproducible and consistent", () => {

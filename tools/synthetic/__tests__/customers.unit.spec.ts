@@ -1,5 +1,5 @@
-import { auc } from "../metrics"
-import { syntheticCustomers } from "../propensity/synthetic"
+import { auc } from "../../../src/ml/metrics"
+import { syntheticCustomers } from "../customers"
 
 describe("syntheticCustomers", () => {
   it.each(["nonlinear", "linear"] as const)("has a Bayes AUC of about 0.86 (%s)", (shape) => {
