@@ -3,7 +3,7 @@ import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medus
 import { evaluateMoment } from "../../../ml/moments"
 import { ReferralEvents } from "../../../utils/events"
 import { scoreCustomerPropensityStep } from "../../propensity/steps/score-customer-propensity"
-import { ensureReferralCodeWorkflow } from "../../referral/workflows/ensure-referral-code"
+import { ensureReferralCodeWorkflow } from "../../codes/workflows/ensure-referral-code"
 import { chooseIncentiveArmStep } from "../steps/choose-incentive-arm"
 import { createReferralPromptStep } from "../steps/create-referral-prompt"
 import { loadMessageContextStep } from "../../messages/steps/load-message-context"

@@ -1,6 +1,6 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { recordReferralTouchStep } from "../steps/record-referral-touch"
-import { resolveActiveReferralCodeStep } from "../steps/resolve-active-referral-code"
+import { resolveActiveReferralCodeStep } from "../../codes/steps/resolve-active-referral-code"
 
 export const recordReferralClickWorkflowId = "record-referral-click"
 

@@ -15,7 +15,7 @@ import { ReferralEvents } from "../../../utils/events"
 import { discountApplicationMethod, refereeOffer } from "../../../utils/offer"
 import { createReferralCodeStep } from "../steps/create-referral-code"
 import { generateReferralCodeStep } from "../steps/generate-referral-code"
-import { resolveDefaultArmStep } from "../steps/resolve-default-arm"
+import { ensureDefaultArmStep } from "../../offers/steps/ensure-default-arm"
 
 export const ensureReferralCodeWorkflowId = "ensure-referral-code"
 
@@ -49,7 +49,7 @@ export const ensureReferralCodeWorkflow = createWorkflow(
         options: { throwIfKeyNotFound: true },
       }).config({ name: "referral-code-customer" })
 
-      const arm = resolveDefaultArmStep()
+      const arm = ensureDefaultArmStep()
       const firstName = transform({ customers }, ({ customers }) => ({ first_name: customers[0]?.first_name }))
       const code = generateReferralCodeStep(firstName)
 

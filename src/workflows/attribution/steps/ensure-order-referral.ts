@@ -8,7 +8,7 @@ import { normalizeEmail } from "../../../utils/normalize-identity"
 import { type ArmLike, referrerRewardFor } from "../../../utils/offer"
 import { normalizeCode } from "../../../utils/referral-code-format"
 
-export const loadOrderReferralStepId = "load-order-referral"
+export const ensureOrderReferralStepId = "ensure-order-referral"
 
 type Adjustment = { code?: string | null; amount?: BigNumberInput | null } | null
 
@@ -20,8 +20,8 @@ type Adjustment = { code?: string | null; amount?: BigNumberInput | null } | nul
  * referral recorded when the code met the cart is reused; an order that skipped
  * that (e.g. created by an admin) gets one now.
  */
-export const loadOrderReferralStep = createStep(
-  loadOrderReferralStepId,
+export const ensureOrderReferralStep = createStep(
+  ensureOrderReferralStepId,
   async (input: { order_id: string }, { container }) => {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)

@@ -3,7 +3,7 @@ import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { ReferralEvents } from "../../../utils/events"
 import { convertReferralStep } from "../steps/convert-referral"
 import { detectReferralFraudStep } from "../steps/detect-referral-fraud"
-import { loadOrderReferralStep } from "../steps/load-order-referral"
+import { ensureOrderReferralStep } from "../steps/ensure-order-referral"
 import { settleReferrerPromptStep } from "../steps/settle-referrer-prompt"
 
 export const attributeReferralOrderWorkflowId = "attribute-referral-order"
@@ -17,7 +17,7 @@ export const attributeReferralOrderWorkflowId = "attribute-referral-order"
 export const attributeReferralOrderWorkflow = createWorkflow(
   attributeReferralOrderWorkflowId,
   (input: { order_id: string }) => {
-    const conversion = loadOrderReferralStep(input)
+    const conversion = ensureOrderReferralStep(input)
 
     const result = when("order-redeemed-referral-code", { conversion }, ({ conversion }) => !!conversion).then(
       () => {

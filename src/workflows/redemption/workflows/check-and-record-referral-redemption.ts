@@ -3,18 +3,18 @@ import { evaluateRedemption, type RedemptionVerdict } from "../../../utils/refer
 import { loadRedemptionFactsStep, type LoadRedemptionFactsStepInput } from "../steps/load-redemption-facts"
 import { recordReferralAttemptStep } from "../steps/record-referral-attempt"
 
-export const validateReferralRedemptionWorkflowId = "validate-referral-redemption"
+export const checkAndRecordReferralRedemptionWorkflowId = "check-and-record-referral-redemption"
 
-export type ValidateReferralRedemptionWorkflowInput = LoadRedemptionFactsStepInput
+export type CheckAndRecordReferralRedemptionWorkflowInput = LoadRedemptionFactsStepInput
 
 /**
  * Checks a referral code on a cart against the program's rules and records the
  * attempt. Answers null when the cart carries no referral code, otherwise the
  * verdict; the checkout hooks turn a refusal into an error for the shopper.
  */
-export const validateReferralRedemptionWorkflow = createWorkflow(
-  validateReferralRedemptionWorkflowId,
-  (input: ValidateReferralRedemptionWorkflowInput) => {
+export const checkAndRecordReferralRedemptionWorkflow = createWorkflow(
+  checkAndRecordReferralRedemptionWorkflowId,
+  (input: CheckAndRecordReferralRedemptionWorkflowInput) => {
     const subject = loadRedemptionFactsStep(input)
 
     const verdict = when("cart-has-referral-code", { subject }, ({ subject }) => !!subject).then(() => {

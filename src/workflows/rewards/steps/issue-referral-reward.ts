@@ -8,8 +8,8 @@ import {
   type IssuedReward,
   type RewardToIssue,
   storeCreditService,
-} from "./reward-channels"
-import { orderFate, type OrderFate } from "../utils/order-standing"
+} from "../utils/reward-channels"
+import { orderFate, type OrderFate } from "../../referral/utils/order-standing"
 
 export const issueReferralRewardStepId = "issue-referral-reward"
 

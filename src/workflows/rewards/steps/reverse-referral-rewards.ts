@@ -2,7 +2,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
 import type ReferralModuleService from "../../../modules/referral/service"
-import { debitStoreCredit, storeCreditService } from "./reward-channels"
+import { debitStoreCredit, storeCreditService } from "../utils/reward-channels"
 
 export const reverseReferralRewardsStepId = "reverse-referral-rewards"
 

@@ -3,15 +3,15 @@ import { REFERRAL_MODULE } from "../../../modules/referral"
 import type ReferralModuleService from "../../../modules/referral/service"
 import { DEFAULT_ARM } from "../../../utils/offer"
 
-export const resolveDefaultArmStepId = "resolve-default-referral-arm"
+export const ensureDefaultArmStepId = "ensure-default-referral-arm"
 
 /**
  * The arm new codes start with. A store that never configured one gets the
  * documented default; two first customers at once both end up with the same
  * arm because only one default can exist (unique index), and the loser reads it.
  */
-export const resolveDefaultArmStep = createStep(
-  resolveDefaultArmStepId,
+export const ensureDefaultArmStep = createStep(
+  ensureDefaultArmStepId,
   async (_: void, { container }) => {
     const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
     const [existing] = await referrals.listIncentiveArms({ is_default: true, active: true }, { take: 1 })

@@ -1,0 +1,6 @@
+export * from "./convert-referral"
+export * from "./detect-referral-fraud"
+export * from "./ensure-order-referral"
+export * from "./record-referral-touch"
+export * from "./review-referral"
+export * from "./settle-referrer-prompt"

@@ -1,0 +1,3 @@
+export * from "./load-message-context"
+export * from "./save-share-message"
+export * from "./write-share-message"

@@ -1,0 +1,2 @@
+export * from "./ensure-default-arm"
+export * from "./save-incentive-arm"

@@ -1,0 +1,2 @@
+export * from "./load-redemption-facts"
+export * from "./record-referral-attempt"
