@@ -34,7 +34,7 @@ import {
   type RateLimitOptions,
   type ResolvedRateLimitOptions,
 } from "../../utils/rate-limit-options"
-import type { ReferralFlag } from "../../utils/referral-flags"
+import type { ReferralFlag } from "../../rules/referral-flags"
 import { resolveRewardLeaseMs } from "../../utils/reward-lease"
 
 export type ReferralModuleOptions = {

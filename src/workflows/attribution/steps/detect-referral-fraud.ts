@@ -5,13 +5,13 @@ import { REFERRAL_MODULE } from "../../../modules/referral"
 import type ReferralModuleService from "../../../modules/referral/service"
 import type { ConvertReferralInput } from "../../../modules/referral/service"
 import { isPublicIp } from "../../../utils/ip-address"
-import type { AddressLike } from "../../../utils/normalize-identity"
+import type { AddressLike } from "../../../rules/normalize-identity"
 import {
   flagReferral,
   paymentFingerprints,
   type ReferralFlag,
   type SiblingReferral,
-} from "../../../utils/referral-flags"
+} from "../../../rules/referral-flags"
 
 export const detectReferralFraudStepId = "detect-referral-fraud"
 

@@ -4,9 +4,9 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
 import type ReferralModuleService from "../../../modules/referral/service"
 import type { ConvertReferralInput } from "../../../modules/referral/service"
-import { normalizeEmail } from "../../../utils/normalize-identity"
-import { type ArmLike, referrerRewardFor } from "../../../utils/offer"
-import { normalizeCode } from "../../../utils/referral-code-format"
+import { normalizeEmail } from "../../../rules/normalize-identity"
+import { type ArmLike, referrerRewardFor } from "../../../rules/offer"
+import { normalizeCode } from "../../../rules/referral-code-format"
 
 export const ensureOrderReferralStepId = "ensure-order-referral"
 

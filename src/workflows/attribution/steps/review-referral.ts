@@ -2,7 +2,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
 import type ReferralModuleService from "../../../modules/referral/service"
-import { type ArmLike, referrerRewardFor } from "../../../utils/offer"
+import { type ArmLike, referrerRewardFor } from "../../../rules/offer"
 
 export const reviewReferralStepId = "review-referral"
 

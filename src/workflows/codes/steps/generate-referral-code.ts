@@ -2,7 +2,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
 import type ReferralModuleService from "../../../modules/referral/service"
-import { generateReferralCode } from "../../../utils/referral-code-format"
+import { generateReferralCode } from "../../../rules/referral-code-format"
 
 export const generateReferralCodeStepId = "generate-referral-code"
 

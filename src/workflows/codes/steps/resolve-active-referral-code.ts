@@ -2,7 +2,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
 import type ReferralModuleService from "../../../modules/referral/service"
-import { normalizeCode } from "../../../utils/referral-code-format"
+import { normalizeCode } from "../../../rules/referral-code-format"
 
 export const resolveActiveReferralCodeStepId = "resolve-active-referral-code"
 

@@ -12,7 +12,7 @@ import {
   useQueryGraphStep,
 } from "@medusajs/medusa/core-flows"
 import { ReferralEvents } from "../../../utils/events"
-import { discountApplicationMethod, refereeOffer } from "../../../utils/offer"
+import { discountApplicationMethod, refereeOffer } from "../../../rules/offer"
 import { createReferralCodeStep } from "../steps/create-referral-code"
 import { generateReferralCodeStep } from "../steps/generate-referral-code"
 import { ensureDefaultArmStep } from "../../offers/steps/ensure-default-arm"

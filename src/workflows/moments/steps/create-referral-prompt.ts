@@ -2,7 +2,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
 import type ReferralModuleService from "../../../modules/referral/service"
-import { type ArmLike, discountApplicationMethod, refereeOffer } from "../../../utils/offer"
+import { type ArmLike, discountApplicationMethod, refereeOffer } from "../../../rules/offer"
 
 export const createReferralPromptStepId = "create-referral-prompt"
 

@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
 import type ReferralModuleService from "../../../modules/referral/service"
-import { DEFAULT_ARM } from "../../../utils/offer"
+import { DEFAULT_ARM } from "../../../rules/offer"
 
 export const ensureDefaultArmStepId = "ensure-default-referral-arm"
 

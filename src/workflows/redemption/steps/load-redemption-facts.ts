@@ -2,8 +2,8 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
 import type ReferralModuleService from "../../../modules/referral/service"
-import { normalizeCode } from "../../../utils/referral-code-format"
-import type { RedemptionFacts } from "../../../utils/referral-rules"
+import { normalizeCode } from "../../../rules/referral-code-format"
+import type { RedemptionFacts } from "../../../rules/referral-rules"
 import { cartOriginOf, type CartOrigin } from "../../../utils/cart-origin"
 
 export const loadRedemptionFactsStepId = "load-referral-redemption-facts"

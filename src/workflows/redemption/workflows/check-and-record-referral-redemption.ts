@@ -1,5 +1,5 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { evaluateRedemption, type RedemptionVerdict } from "../../../utils/referral-rules"
+import { evaluateRedemption, type RedemptionVerdict } from "../../../rules/referral-rules"
 import { loadRedemptionFactsStep, type LoadRedemptionFactsStepInput } from "../steps/load-redemption-facts"
 import { recordReferralAttemptStep } from "../steps/record-referral-attempt"
 

@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { MathBN, Modules } from "@medusajs/framework/utils"
 import { REFERRAL_MODULE } from "../../../modules/referral"
 import type ReferralModuleService from "../../../modules/referral/service"
-import { generateReferralCode } from "../../../utils/referral-code-format"
+import { generateReferralCode } from "../../../rules/referral-code-format"
 
 /**
  * The two ways a referrer is paid. Store credit goes through the official
