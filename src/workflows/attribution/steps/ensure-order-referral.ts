@@ -18,7 +18,8 @@ type Adjustment = { code?: string | null; amount?: BigNumberInput | null } | nul
  * order's amount and currency, what the friend saved, and the referrer's reward
  * from the code's arm. Answers null for orders without a referral code. The
  * referral recorded when the code met the cart is reused; an order that skipped
- * that (e.g. created by an admin) gets one now.
+ * that (e.g. created by an admin) gets one now; compensation removes a
+ * referral this step created.
  */
 export const ensureOrderReferralStep = createStep(
   ensureOrderReferralStepId,
@@ -59,7 +60,7 @@ export const ensureOrderReferralStep = createStep(
       return new StepResponse(null)
     }
 
-    const referral = await findOrCreateReferral(query, referrals, order, code)
+    const { referral, created } = await findOrCreateReferral(query, referrals, order, code)
     const arm = code.arm_id
       ? await referrals.retrieveIncentiveArm(code.arm_id)
       : (await referrals.listIncentiveArms({ is_default: true }, { take: 1 }))[0]
@@ -78,7 +79,12 @@ export const ensureOrderReferralStep = createStep(
       referrer_reward: referrerRewardFor(arm as unknown as ArmLike, order.currency_code),
       referee_discount: discount.toNumber(),
     }
-    return new StepResponse(conversion)
+    return new StepResponse(conversion, created ? referral.id : null)
+  },
+  async (createdId, { container }) => {
+    if (createdId) {
+      await container.resolve<ReferralModuleService>(REFERRAL_MODULE).deleteReferrals(createdId)
+    }
   }
 )
 
@@ -90,7 +96,7 @@ async function findOrCreateReferral(
 ) {
   const [byOrder] = await referrals.listReferrals({ order_id: order.id }, { take: 1 })
   if (byOrder) {
-    return byOrder
+    return { referral: byOrder, created: false }
   }
   const { data: links } = await query.graph({
     entity: "order_cart",
@@ -101,10 +107,10 @@ async function findOrCreateReferral(
   if (cartId) {
     const [byCart] = await referrals.listReferrals({ cart_id: cartId }, { take: 1 })
     if (byCart) {
-      return byCart
+      return { referral: byCart, created: false }
     }
   }
-  return await referrals.createReferrals({
+  const created = await referrals.createReferrals({
     code: code.code,
     referral_code_id: code.id,
     referrer_customer_id: code.customer_id,
@@ -115,4 +121,5 @@ async function findOrCreateReferral(
     status: "pending",
     attributed_at: new Date(),
   })
+  return { referral: created, created: true }
 }

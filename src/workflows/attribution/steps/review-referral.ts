@@ -6,6 +6,8 @@ import { type ArmLike, referrerRewardFor } from "../../../rules/offer"
 
 export const reviewReferralStepId = "review-referral"
 
+type ReviewUndo = { id: string; reason: string | null; decision: "approve" | "reject" }
+
 export type ReviewReferralStepInput = { id: string; decision: "approve" | "reject"; reason?: string | null }
 
 /**
@@ -35,7 +37,11 @@ export const reviewReferralStep = createStep(
       if (!moved) {
         throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Referral ${input.id} was decided meanwhile`)
       }
-      return new StepResponse(await referrals.retrieveReferral(input.id, { relations: ["rewards"] }), null)
+      return new StepResponse(await referrals.retrieveReferral(input.id, { relations: ["rewards"] }), {
+        id: input.id,
+        reason: referral.reason,
+        decision: "reject",
+      } as ReviewUndo)
     }
     const code = await referrals.retrieveReferralCode(referral.referral_code_id)
     const armId = referral.arm_id ?? code.arm_id
@@ -47,10 +53,16 @@ export const reviewReferralStep = createStep(
       // A referral reaches review only through conversion, which records the order's currency.
       referrerRewardFor(arm as unknown as ArmLike, referral.currency_code!)
     )
-    return new StepResponse(approved, { id: input.id, reason: referral.reason })
+    return new StepResponse(approved, { id: input.id, reason: referral.reason, decision: "approve" } as ReviewUndo)
   },
-  async (approved, { container }) => {
-    if (approved) {
+  async (undo, { container }) => {
+    if (undo?.decision === "reject") {
+      // Back to review with the reason it had before the admin's rejection.
+      await container
+        .resolve<ReferralModuleService>(REFERRAL_MODULE)
+        .transitionReferral(undo.id, ["rejected"], "review", undo.reason ?? "manual_review")
+    } else if (undo) {
+      const approved = undo
       const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
       const rewards = await referrals.listReferralRewards({ referral_id: approved.id, role: "referrer", status: "held" })
       await referrals.deleteReferralRewards(rewards.map((reward) => reward.id))

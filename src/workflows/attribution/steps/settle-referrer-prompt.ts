@@ -5,16 +5,20 @@ import type { ConvertReferralResult } from "../../../modules/referral/service"
 
 export const settleReferrerPromptStepId = "settle-referrer-prompt"
 
+export type SettledReferrerPrompt = { prompt_id: string; referral_id: string; arm_id: string; variant: string | null }
+
 /**
  * A friend's referral converted: the referrer's open prompt succeeded. The
  * prompt is settled (and the bandit credited) once, however often the order
- * event arrives; the referral records which arm and variant brought it.
+ * event arrives. Answers the settled prompt, so the referral can record which
+ * arm and variant brought it. Compensation opens the prompt again and takes the
+ * bandit's success back.
  */
 export const settleReferrerPromptStep = createStep(
   settleReferrerPromptStepId,
   async (input: ConvertReferralResult | null, { container }) => {
     if (!input || !["converted", "review"].includes(input.outcome)) {
-      return new StepResponse(null)
+      return new StepResponse(null, null)
     }
     const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
     const referral = await referrals.retrieveReferral(input.referral_id)
@@ -23,12 +27,23 @@ export const settleReferrerPromptStep = createStep(
       { order: { created_at: "DESC" }, take: 1 }
     )
     if (!prompt) {
-      return new StepResponse(null)
+      return new StepResponse(null, null)
     }
     const settled = await referrals.resolvePrompt(prompt.id, "converted", referral.id)
-    if (settled) {
-      await referrals.updateReferrals({ id: referral.id, arm_id: prompt.arm_id, variant: prompt.variant })
+    if (!settled) {
+      return new StepResponse(null, null)
     }
-    return new StepResponse(settled ? prompt.id : null)
+    const result: SettledReferrerPrompt = {
+      prompt_id: prompt.id,
+      referral_id: referral.id,
+      arm_id: prompt.arm_id,
+      variant: prompt.variant ?? null,
+    }
+    return new StepResponse(result, prompt.id)
+  },
+  async (promptId, { container }) => {
+    if (promptId) {
+      await container.resolve<ReferralModuleService>(REFERRAL_MODULE).reopenPrompt(promptId, "converted")
+    }
   }
 )

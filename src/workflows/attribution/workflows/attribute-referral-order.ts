@@ -4,6 +4,7 @@ import { ReferralEvents } from "../../../utils/events"
 import { convertReferralStep } from "../steps/convert-referral"
 import { detectReferralFraudStep } from "../steps/detect-referral-fraud"
 import { ensureOrderReferralStep } from "../steps/ensure-order-referral"
+import { setReferralOfferStep } from "../steps/set-referral-offer"
 import { settleReferrerPromptStep } from "../steps/settle-referrer-prompt"
 
 export const attributeReferralOrderWorkflowId = "attribute-referral-order"
@@ -28,7 +29,8 @@ export const attributeReferralOrderWorkflow = createWorkflow(
 
     when("referral-newly-decided", { result }, ({ result }) => !!result && result.outcome !== "unchanged").then(
       () => {
-        settleReferrerPromptStep(transform({ result }, ({ result }) => result ?? null))
+        const settled = settleReferrerPromptStep(transform({ result }, ({ result }) => result ?? null))
+        setReferralOfferStep(settled)
         emitEventStep({
           eventName: transform({ result }, ({ result }) =>
             ["converted", "review"].includes(result!.outcome) ? ReferralEvents.CONVERTED : ReferralEvents.REJECTED

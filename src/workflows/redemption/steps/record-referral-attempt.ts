@@ -19,8 +19,8 @@ const OPEN_STATUSES = ["pending", "rejected"]
 /**
  * Records a referral code meeting a cart: one referral per cart, pending while
  * the rules pass, rejected with the reason when they don't, so the admin sees
- * refused attempts too. A code accepted for the first time adds a
- * `code_applied` touch.
+ * refused attempts too. The `code_applied` touch of an accepted code is the
+ * next step (`recordCodeAppliedTouchStep`).
  */
 export const recordReferralAttemptStep = createStep(
   recordReferralAttemptStepId,
@@ -54,21 +54,6 @@ export const recordReferralAttemptStep = createStep(
       ? await referrals.updateReferrals({ id: existing.id, ...data })
       : await referrals.createReferrals({ ...data, cart_id: subject.cart_id, attributed_at: new Date() })
 
-    if (verdict.ok) {
-      const [applied] = await referrals.listReferralTouches(
-        { referral_id: referral.id, type: "code_applied" },
-        { take: 1 }
-      )
-      if (!applied) {
-        await referrals.createReferralTouches({
-          type: "code_applied",
-          referral_id: referral.id,
-          referral_code_id: subject.referral_code.id,
-          code: subject.referral_code.code,
-          customer_id: subject.friend.customer_id,
-        })
-      }
-    }
     return new StepResponse(referral, existing ? { previous: existing } : { created_id: referral.id })
   },
   async (undo, { container }) => {
