@@ -1,4 +1,4 @@
-import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
 import type ReferralModuleService from "../../../modules/referral/service"
@@ -8,8 +8,8 @@ export const setReferralCodeStatusStepId = "set-referral-code-status"
 export type SetReferralCodeStatusStepInput = { id: string; status: "active" | "disabled" }
 
 /**
- * Switches a code on or off, and its promotion with it, so a disabled code is
- * refused by Medusa's promotion engine as well as by the referral rules.
+ * Switches a code on or off; its promotion follows in
+ * `setCodePromotionStatusStep`. Compensation restores the previous status.
  */
 export const setReferralCodeStatusStep = createStep(
   setReferralCodeStatusStepId,
@@ -20,22 +20,12 @@ export const setReferralCodeStatusStep = createStep(
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Referral code with id ${input.id} was not found`)
     }
     const updated = await referrals.updateReferralCodes({ id: input.id, status: input.status })
-    if (before.promotion_id) {
-      await container
-        .resolve(Modules.PROMOTION)
-        .updatePromotions([{ id: before.promotion_id, status: input.status === "active" ? "active" : "inactive" }])
-    }
-    return new StepResponse(updated, { id: before.id, status: before.status, promotion_id: before.promotion_id })
+    return new StepResponse(updated, { id: before.id, status: before.status })
   },
   async (before, { container }) => {
     if (!before) {
       return
     }
     await container.resolve<ReferralModuleService>(REFERRAL_MODULE).updateReferralCodes({ id: before.id, status: before.status })
-    if (before.promotion_id) {
-      await container
-        .resolve(Modules.PROMOTION)
-        .updatePromotions([{ id: before.promotion_id, status: before.status === "active" ? "active" : "inactive" }])
-    }
   }
 )

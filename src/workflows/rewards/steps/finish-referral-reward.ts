@@ -16,8 +16,8 @@ type RewardBefore = {
 
 /**
  * Records how a claimed reward ended: issued (with the credit transaction or
- * promotion it became, and the referral now rewarded) or revoked (with the
- * referral rejected for the order's fate). Compensation puts the reward back
+ * promotion it became) or revoked (with the order's fate); the referral
+ * follows in `setReferralRewardOutcomeStep`. Compensation puts the reward back
  * to `issuing` as it was, for the claim's compensation to return it to `held`.
  */
 export const finishReferralRewardStep = createStep(
@@ -57,9 +57,6 @@ export const finishReferralRewardStep = createStep(
         kind: result.kind,
         ...(result.code ? { metadata: { code: result.code } } : {}),
       })
-      await referrals.transitionReferral(input.referral_id, ["converted"], "rewarded", null)
-    } else {
-      await referrals.transitionReferral(input.referral_id, ["converted"], "rejected", result.reason)
     }
     return new StepResponse(input.result, undo)
   },
@@ -79,12 +76,6 @@ export const finishReferralRewardStep = createStep(
       // Updates merge metadata, so the code this step added is cleared explicitly.
       const metadata = { ...(undo.metadata ?? {}), code: undo.metadata?.code ?? null }
       await referrals.updateReferralRewards({ id: undo.reward_id, kind: undo.kind, metadata })
-      await referrals.transitionReferral(
-        undo.referral_id,
-        [undo.outcome === "issued" ? "rewarded" : "rejected"],
-        "converted",
-        null
-      )
     }
   }
 )

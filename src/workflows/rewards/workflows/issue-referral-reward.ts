@@ -12,6 +12,7 @@ import { ReferralEvents } from "../../../utils/events"
 import { claimReferralRewardStep } from "../steps/claim-referral-reward"
 import { finishReferralRewardStep } from "../steps/finish-referral-reward"
 import { issueReferralRewardStep, type IssueOutcome } from "../steps/issue-referral-reward"
+import { setReferralRewardOutcomeStep } from "../steps/set-referral-reward-outcome"
 
 export const issueReferralRewardWorkflowId = "issue-referral-reward"
 
@@ -92,6 +93,9 @@ export const issueReferralRewardWorkflow = createWorkflow(
           referral_id: reward!.referral!.id,
           result: issued as IssueOutcome,
         }))
+      )
+      setReferralRewardOutcomeStep(
+        transform({ reward, result }, ({ reward, result }) => ({ referral_id: reward!.referral!.id, result }))
       )
       emitEventStep({
         eventName: transform({ result }, ({ result }) =>
