@@ -1,6 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
 import type ReferralModuleService from "../../../modules/referral/service"
+import { DAY_MS } from "../../../types"
 
 export const createReferralPromptStepId = "create-referral-prompt"
 
@@ -19,8 +20,6 @@ export type CreateReferralPromptStepInput = {
   /** The experiment variants the customer is in, e.g. "policy:bandit,message:llm". */
   variant: string | null
 }
-
-const DAY_MS = 24 * 60 * 60 * 1000
 
 /**
  * Saves the offer put to the customer: the prompt with the message written for

@@ -5,6 +5,7 @@ import type ReferralModuleService from "../../../modules/referral/service"
 import { normalizeCode } from "../../../rules/referral-code-format"
 import type { RedemptionFacts } from "../../../rules/referral-rules"
 import { cartOriginOf, type CartOrigin } from "../../../utils/cart-origin"
+import { CAP_COUNTED_REFERRAL_STATUSES, DAY_MS } from "../../../types"
 
 export const loadRedemptionFactsStepId = "load-referral-redemption-facts"
 
@@ -23,7 +24,6 @@ export type RedemptionSubject = {
   facts: RedemptionFacts
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000
 const REFERRER_ORDER_ADDRESSES = 50
 
 /**
@@ -93,7 +93,7 @@ export const loadRedemptionFactsStep = createStep(
       referrals.listAndCountReferrals(
         {
           referral_code_id: code.id,
-          status: ["converted", "rewarded", "review"],
+          status: [...CAP_COUNTED_REFERRAL_STATUSES],
           converted_at: { $gte: new Date(Date.now() - settings.referrer_cap_window_days * DAY_MS) },
         },
         { take: 1, select: ["id"] }
