@@ -4,7 +4,7 @@ import type { AxiosInstance, AxiosResponse } from "axios"
 import { eventually, Shopper } from "../helpers/shopper"
 import { seedStore, type SeededStore } from "../helpers/seed-store"
 import { adminHeaders } from "../helpers/requests"
-import { generateReferralCode } from "../../src/utils/referral-code-format"
+import { generateReferralCode } from "../../src/rules/referral-code-format"
 
 jest.setTimeout(180 * 1000)
 

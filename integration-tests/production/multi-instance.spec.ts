@@ -12,7 +12,7 @@ import Redis from "ioredis"
 import type { Queue } from "bullmq"
 import { freePort, medusaCli, POSTGRES_URL, recreateDatabase, startMedusa, type MedusaServer } from "../../tools/medusa-process"
 import { StoreApi } from "../../tools/store-api"
-import { REFUSALS } from "../../src/utils/referral-rules"
+import { REFUSALS } from "../../src/rules/referral-rules"
 import {
   consumerConnections,
   EVENT_QUEUE,

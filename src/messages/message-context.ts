@@ -1,4 +1,4 @@
-import type { OfferSide } from "../utils/offer"
+import type { OfferSide } from "../rules/offer"
 import type { ShareChannel } from "./channels"
 
 export type RecipientHint = {

@@ -34,7 +34,7 @@ import {
   type RateLimitOptions,
   type ResolvedRateLimitOptions,
 } from "../../utils/rate-limit-options"
-import type { ReferralFlag } from "../../utils/referral-flags"
+import type { ReferralFlag } from "../../rules/referral-flags"
 import { resolveRewardLeaseMs } from "../../utils/reward-lease"
 
 export type ReferralModuleOptions = {
@@ -690,6 +690,49 @@ class ReferralModuleService extends MedusaService({
       .whereNull("deleted_at")
       .returning("id")
     return rows.length > 0
+  }
+
+  /**
+   * Undoes one `recordBanditPull`: takes the pull back from the arm's context
+   * and global counts, in one conditional decrement (never below zero).
+   */
+  @InjectTransactionManager()
+  async undoBanditPull(armId: string, contextKey: string, @MedusaContext() sharedContext: Context = {}) {
+    await transactionOf(sharedContext)("bandit_state")
+      .update({ pulls: transactionOf(sharedContext).raw("pulls - 1"), updated_at: new Date() })
+      .where("arm_id", armId)
+      .whereIn("context_key", [...new Set([contextKey, GLOBAL_CONTEXT])])
+      .where("pulls", ">", 0)
+      .whereNull("deleted_at")
+  }
+
+  /**
+   * Undoes one `resolvePrompt`: a prompt settled with `outcome` is open again
+   * and the bandit count it added is taken back, only if it is still settled
+   * that way, so running the undo twice changes nothing more.
+   */
+  @InjectTransactionManager()
+  async reopenPrompt(
+    promptId: string,
+    outcome: "converted" | "expired",
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<boolean> {
+    const knex = transactionOf(sharedContext)
+    const moved = await knex("referral_prompt")
+      .update({ status: "open", outcome_at: null, referral_id: null, updated_at: new Date() })
+      .where({ id: promptId, status: outcome })
+      .whereNull("deleted_at")
+      .returning(["arm_id", "context_key"])
+    const column = outcome === "converted" ? "successes" : "failures"
+    for (const row of moved as { arm_id: string; context_key: string }[]) {
+      await knex("bandit_state")
+        .update({ [column]: knex.raw(`${column} - 1`), updated_at: new Date() })
+        .where("arm_id", row.arm_id)
+        .whereIn("context_key", [...new Set([row.context_key, GLOBAL_CONTEXT])])
+        .where(column, ">", 0)
+        .whereNull("deleted_at")
+    }
+    return moved.length > 0
   }
 }
 

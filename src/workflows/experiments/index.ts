@@ -1,3 +1,2 @@
-export * from "./workflows/create-referral-experiment"
-export * from "./workflows/get-experiment-results"
-export * from "./workflows/stop-referral-experiment"
+export * from "./steps"
+export * from "./workflows"

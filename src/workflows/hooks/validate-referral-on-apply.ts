@@ -1,6 +1,6 @@
 import { MedusaError, PromotionActions } from "@medusajs/framework/utils"
 import { updateCartPromotionsWorkflow } from "@medusajs/medusa/core-flows"
-import { validateReferralRedemptionWorkflow } from "../referral/workflows/validate-referral-redemption"
+import { checkAndRecordReferralRedemptionWorkflow } from "../redemption/workflows/check-and-record-referral-redemption"
 
 /**
  * When a shopper types a referral code into the cart's promo-code field, check
@@ -12,7 +12,7 @@ updateCartPromotionsWorkflow.hooks.validate(async ({ input, cart }, { container 
   if (action !== PromotionActions.ADD || !input.promo_codes?.length) {
     return
   }
-  const { result: verdict } = await validateReferralRedemptionWorkflow(container).run({
+  const { result: verdict } = await checkAndRecordReferralRedemptionWorkflow(container).run({
     input: { cart_id: cart.id, promo_codes: input.promo_codes },
   })
   if (verdict && !verdict.ok) {

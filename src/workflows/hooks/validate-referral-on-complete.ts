@@ -1,6 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
-import { validateReferralRedemptionWorkflow } from "../referral/workflows/validate-referral-redemption"
+import { checkAndRecordReferralRedemptionWorkflow } from "../redemption/workflows/check-and-record-referral-redemption"
 
 /**
  * Before the order is created, check the referral code on the cart again with
@@ -12,7 +12,7 @@ completeCartWorkflow.hooks.validate(async ({ cart }, { container }) => {
     // A repeated completion of a placed order: its referral was decided then.
     return
   }
-  const { result: verdict } = await validateReferralRedemptionWorkflow(container).run({
+  const { result: verdict } = await checkAndRecordReferralRedemptionWorkflow(container).run({
     input: { cart_id: cart.id },
   })
   if (verdict && !verdict.ok) {

@@ -1,1 +1,2 @@
-export * from "./workflows/write-prompt-message"
+export * from "./steps"
+export * from "./workflows"

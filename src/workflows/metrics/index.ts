@@ -1,1 +1,2 @@
-export * from "./workflows/compute-loop-metrics"
+export * from "./steps"
+export * from "./workflows"

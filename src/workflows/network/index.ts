@@ -1,1 +1,2 @@
-export * from "./workflows/compute-referral-network"
+export * from "./steps"
+export * from "./workflows"

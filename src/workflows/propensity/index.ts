@@ -1,3 +1,3 @@
-export * from "./workflows/score-customer-propensity"
-export * from "./workflows/train-propensity-model"
+export * from "./steps"
+export * from "./workflows"
 export { scorePropensity, type PropensityScore } from "./utils/score-propensity"

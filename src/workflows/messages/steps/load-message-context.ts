@@ -3,7 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { MessageContext, ShareChannel } from "../../../messages"
 import { REFERRAL_MODULE } from "../../../modules/referral"
 import type ReferralModuleService from "../../../modules/referral/service"
-import { type ArmLike, refereeOffer, referrerOffer } from "../../../utils/offer"
+import { type ArmLike, refereeOffer, referrerOffer } from "../../../rules/offer"
 import type { Recipient } from "../../../utils/recipient-key"
 import { shareUrl } from "../../../utils/share-url"
 

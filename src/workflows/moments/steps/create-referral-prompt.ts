@@ -1,8 +1,7 @@
-import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
 import type ReferralModuleService from "../../../modules/referral/service"
-import { type ArmLike, discountApplicationMethod, refereeOffer } from "../../../utils/offer"
+import { DAY_MS } from "../../../types"
 
 export const createReferralPromptStepId = "create-referral-prompt"
 
@@ -22,28 +21,21 @@ export type CreateReferralPromptStepInput = {
   variant: string | null
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000
-
 /**
- * Puts the chosen offer to the customer: their code's promotion now carries the
- * arm's friend side (updated, never duplicated), the prompt is saved with the
- * message written for it and the decision log, and the pull is counted for the arm. Compensation
- * removes the prompt and gives the code its previous offer back.
+ * Saves the offer put to the customer: the prompt with the message written for
+ * it and the bandit's decision log (context, arm, sampled values, probability).
+ * The code's promotion and the bandit's pull are separate steps. Compensation
+ * removes the prompt.
  */
 export const createReferralPromptStep = createStep(
   createReferralPromptStepId,
   async (input: CreateReferralPromptStepInput, { container }) => {
     const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
-    const arm = (await referrals.retrieveIncentiveArm(input.arm_id)) as unknown as ArmLike
-    const previousArmId = input.referral_code.arm_id
-    if (previousArmId !== arm.id) {
-      await setCodeOffer(container, referrals, input.referral_code, arm)
-    }
     const prompt = await referrals.createReferralPrompts({
       customer_id: input.customer_id,
       referral_code_id: input.referral_code.id,
       moment_id: input.moment_id,
-      arm_id: arm.id,
+      arm_id: input.arm_id,
       context: input.context,
       context_key: input.context_key,
       propensity: input.propensity,
@@ -55,33 +47,11 @@ export const createReferralPromptStep = createStep(
       sampled: input.sampled,
       probability: input.probability,
     })
-    await referrals.recordBanditPull(arm.id, input.context_key)
-    const restore = previousArmId && previousArmId !== arm.id ? previousArmId : null
-    return new StepResponse(prompt, { prompt_id: prompt.id, referral_code: input.referral_code, restore_arm_id: restore })
+    return new StepResponse(prompt, prompt.id)
   },
-  async (undo, { container }) => {
-    if (!undo) {
-      return
-    }
-    const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
-    await referrals.deleteReferralPrompts(undo.prompt_id)
-    if (undo.restore_arm_id) {
-      const previous = (await referrals.retrieveIncentiveArm(undo.restore_arm_id)) as unknown as ArmLike
-      await setCodeOffer(container, referrals, undo.referral_code, previous)
+  async (promptId, { container }) => {
+    if (promptId) {
+      await container.resolve<ReferralModuleService>(REFERRAL_MODULE).deleteReferralPrompts(promptId)
     }
   }
 )
-
-async function setCodeOffer(
-  container: Parameters<Parameters<typeof createStep>[1]>[1]["container"],
-  referrals: ReferralModuleService,
-  code: CreateReferralPromptStepInput["referral_code"],
-  arm: ArmLike
-) {
-  if (code.promotion_id) {
-    await container
-      .resolve(Modules.PROMOTION)
-      .updatePromotions([{ id: code.promotion_id, application_method: discountApplicationMethod(refereeOffer(arm)) }])
-  }
-  await referrals.updateReferralCodes({ id: code.id, arm_id: arm.id })
-}

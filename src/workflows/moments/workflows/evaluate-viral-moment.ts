@@ -3,9 +3,12 @@ import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medus
 import { evaluateMoment } from "../../../ml/moments"
 import { ReferralEvents } from "../../../utils/events"
 import { scoreCustomerPropensityStep } from "../../propensity/steps/score-customer-propensity"
-import { ensureReferralCodeWorkflow } from "../../referral/workflows/ensure-referral-code"
+import { ensureReferralCodeWorkflow } from "../../codes/workflows/ensure-referral-code"
 import { chooseIncentiveArmStep } from "../steps/choose-incentive-arm"
 import { createReferralPromptStep } from "../steps/create-referral-prompt"
+import { recordBanditPullStep } from "../steps/record-bandit-pull"
+import { setReferralCodeArmStep } from "../../codes/steps/set-referral-code-arm"
+import { updateCodePromotionOfferStep } from "../../codes/steps/update-code-promotion-offer"
 import { loadMessageContextStep } from "../../messages/steps/load-message-context"
 import { writeShareMessageStep } from "../../messages/steps/write-share-message"
 import { loadMomentFactsStep, type MomentTrigger } from "../steps/load-moment-facts"
@@ -123,6 +126,21 @@ export const evaluateViralMomentWorkflow = createWorkflow(
           force_template: evaluation.force_template,
         }))
       )
+      // The code's promotion now carries the chosen arm's friend side (updated, never duplicated).
+      updateCodePromotionOfferStep(
+        transform({ code, choice }, ({ code, choice }) => ({
+          promotion_id: code.promotion_id ?? null,
+          arm_id: choice.arm_id,
+          previous_arm_id: code.arm_id ?? null,
+        }))
+      )
+      setReferralCodeArmStep(
+        transform({ code, choice }, ({ code, choice }) => ({
+          id: code.id,
+          arm_id: choice.arm_id,
+          previous_arm_id: code.arm_id ?? null,
+        }))
+      )
       const prompt = createReferralPromptStep(
         transform({ input, recorded, facts, evaluation, code, choice, message }, (data) => ({
           customer_id: data.input.customer_id,
@@ -147,6 +165,9 @@ export const evaluateViralMomentWorkflow = createWorkflow(
           propensity: data.evaluation.propensity,
           attribution_window_days: data.facts.settings.attribution_window_days,
         }))
+      )
+      recordBanditPullStep(
+        transform({ choice }, ({ choice }) => ({ arm_id: choice.arm_id, context_key: choice.context_key }))
       )
       emitEventStep({
         eventName: ReferralEvents.PROMPT_CREATED,

@@ -1,5 +1,5 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { recordReferralTouchStep } from "../../referral/steps/record-referral-touch"
+import { recordReferralTouchStep } from "../../attribution/steps/record-referral-touch"
 import { validatePromptOwnerStep } from "../steps/validate-prompt-owner"
 
 export const recordPromptTouchWorkflowId = "record-prompt-touch"

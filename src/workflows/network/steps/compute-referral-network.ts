@@ -2,7 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { analyseReferralNetwork } from "../../../ml/graph"
 import { REFERRAL_MODULE } from "../../../modules/referral"
 import type ReferralModuleService from "../../../modules/referral/service"
-import { loadReferralEdges } from "./load-referral-edges"
+import { loadReferralEdges } from "../utils/load-referral-edges"
 
 export const computeReferralNetworkStepId = "compute-referral-network"
 

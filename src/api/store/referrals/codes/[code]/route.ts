@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { normalizeCode } from "../../../../../utils/referral-code-format"
+import { normalizeCode } from "../../../../../rules/referral-code-format"
 import { offerResponse } from "../../../../utils/offer-response"
 
 /** Public: what a code offers, for the landing page. Of the referrer, only the first name. */

@@ -1,0 +1,7 @@
+export * from "./convert-referral"
+export * from "./detect-referral-fraud"
+export * from "./ensure-order-referral"
+export * from "./record-referral-touch"
+export * from "./review-referral"
+export * from "./set-referral-offer"
+export * from "./settle-referrer-prompt"

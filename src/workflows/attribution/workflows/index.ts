@@ -1,0 +1,3 @@
+export * from "./attribute-referral-order"
+export * from "./record-referral-click"
+export * from "./review-referral"

@@ -1,0 +1,7 @@
+export * from "./create-referral-code"
+export * from "./generate-referral-code"
+export * from "./resolve-active-referral-code"
+export * from "./set-code-promotion-status"
+export * from "./set-referral-code-arm"
+export * from "./set-referral-code-status"
+export * from "./update-code-promotion-offer"

@@ -1,0 +1,44 @@
+import { Modules } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { REFERRAL_MODULE } from "../../../modules/referral"
+import type ReferralModuleService from "../../../modules/referral/service"
+import { type ArmLike, discountApplicationMethod, refereeOffer } from "../../../rules/offer"
+
+export const updateCodePromotionOfferStepId = "update-referral-code-promotion-offer"
+
+export type UpdateCodePromotionOfferStepInput = {
+  promotion_id: string | null
+  /** The arm whose friend side the promotion gives from now on. */
+  arm_id: string
+  /** The arm the code had before; nothing changes when it is the same. */
+  previous_arm_id: string | null
+}
+
+/**
+ * A code's promotion carries the friend side of its arm: when the code moves to
+ * another arm, the promotion is updated, never duplicated. Compensation gives the
+ * promotion the previous arm's friend side back.
+ */
+export const updateCodePromotionOfferStep = createStep(
+  updateCodePromotionOfferStepId,
+  async (input: UpdateCodePromotionOfferStepInput, { container }) => {
+    if (!input.promotion_id || input.previous_arm_id === input.arm_id) {
+      return new StepResponse(null, null)
+    }
+    await applyArmOffer(container, input.promotion_id, input.arm_id)
+    return new StepResponse(null, { promotion_id: input.promotion_id, previous_arm_id: input.previous_arm_id })
+  },
+  async (undo, { container }) => {
+    if (undo?.previous_arm_id) {
+      await applyArmOffer(container, undo.promotion_id, undo.previous_arm_id)
+    }
+  }
+)
+
+async function applyArmOffer(container: MedusaContainer, promotionId: string, armId: string) {
+  const arm = (await container.resolve<ReferralModuleService>(REFERRAL_MODULE).retrieveIncentiveArm(armId)) as unknown as ArmLike
+  await container
+    .resolve(Modules.PROMOTION)
+    .updatePromotions([{ id: promotionId, application_method: discountApplicationMethod(refereeOffer(arm)) }])
+}

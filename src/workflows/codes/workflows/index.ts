@@ -1,0 +1,2 @@
+export * from "./ensure-referral-code"
+export * from "./set-referral-code-status"

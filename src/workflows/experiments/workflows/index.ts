@@ -1,0 +1,3 @@
+export * from "./create-referral-experiment"
+export * from "./get-experiment-results"
+export * from "./stop-referral-experiment"

@@ -1,0 +1,5 @@
+export * from "./check-daily-message-limit"
+export * from "./find-live-prompt"
+export * from "./load-message-context"
+export * from "./save-share-message"
+export * from "./write-share-message"

@@ -1,0 +1,2 @@
+export * from "./write-or-reuse-share-message"
+export * from "./write-prompt-message"

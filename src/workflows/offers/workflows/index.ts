@@ -1,0 +1,2 @@
+export * from "./list-incentive-arms"
+export * from "./save-incentive-arm"

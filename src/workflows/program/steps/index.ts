@@ -1,0 +1,2 @@
+export * from "./save-program-settings"
+export * from "./validate-program-settings"

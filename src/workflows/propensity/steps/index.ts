@@ -1,0 +1,3 @@
+export * from "./save-propensity-model"
+export * from "./score-customer-propensity"
+export * from "./train-propensity-model"

@@ -1,0 +1,2 @@
+export * from "./score-customer-propensity"
+export * from "./train-propensity-model"

@@ -1,0 +1,3 @@
+export * from "./load-redemption-facts"
+export * from "./record-code-applied-touch"
+export * from "./record-referral-attempt"

@@ -1,0 +1,1 @@
+export * from "./check-and-record-referral-redemption"
