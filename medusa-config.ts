@@ -1,4 +1,5 @@
 import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+import path from "path"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
@@ -15,6 +16,8 @@ const numberFromEnv = (name: string) => (process.env[name] ? Number(process.env[
 
 const referralOptions = {
   share_url_template: process.env.SMART_REFERRALS_SHARE_URL ?? "http://localhost:8000/r/{code}",
+  // The expiry reminder is off by default; `SMART_REFERRALS_OFFER_REMINDERS=true` switches it on here.
+  notifications: { send: { offer_expiring: process.env.SMART_REFERRALS_OFFER_REMINDERS === "true" } },
   // Unset variables leave the plugin's defaults (30 per address, 10 per visitor, per 60 s, in memory).
   rate_limit: {
     enabled: process.env.SMART_REFERRALS_RATE_LIMIT_ENABLED !== "false",
@@ -57,6 +60,25 @@ const redisModules = redisUrl
     ]
   : []
 
+/**
+ * `SMART_REFERRALS_NOTIFICATIONS_FILE` registers a notification provider for the
+ * email channel that writes each notification to that file (the tests and the
+ * demo read it); a store configures SendGrid, Resend or any provider instead.
+ */
+const notificationsFile = process.env.SMART_REFERRALS_NOTIFICATIONS_FILE
+const notificationModules = notificationsFile
+  ? [
+      {
+        resolve: "@medusajs/medusa/notification",
+        options: {
+          providers: [
+            { resolve: path.join(__dirname, "tools/recording-notification"), id: "recording", options: { channels: ["email"], path: notificationsFile } },
+          ],
+        },
+      },
+    ]
+  : []
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
@@ -73,6 +95,6 @@ module.exports = defineConfig({
   admin: {
     disable: process.env.MEDUSA_ADMIN_DISABLED === "true",
   },
-  modules: [{ resolve: "./src/modules/referral", options: referralOptions }, ...redisModules],
+  modules: [{ resolve: "./src/modules/referral", options: referralOptions }, ...redisModules, ...notificationModules],
   plugins: withLoyalty ? [{ resolve: "@medusajs/loyalty-plugin", options: {} }] : [],
 })

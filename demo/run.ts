@@ -7,6 +7,9 @@
  *   npm run demo            # keep the server running (admin at http://localhost:9000/app)
  *   npm run demo -- --once  # print the funnel and exit
  */
+import { existsSync, readFileSync, rmSync } from "fs"
+import os from "os"
+import path from "path"
 import { medusaCli, recreateDatabase, startMedusa } from "../tools/medusa-process"
 import { createShopperPopulation } from "../tools/shopper-population"
 import { startStandInLlm } from "./stand-in-llm"
@@ -15,9 +18,11 @@ import { StoreApi } from "../tools/store-api"
 const once = process.argv.includes("--once")
 const port = Number(process.env.PORT ?? 9000)
 const database = process.env.DEMO_DATABASE ?? "smart_referrals_demo"
+const outbox = path.join(os.tmpdir(), `smart-referrals-demo-emails-${database}.jsonl`)
 const admin = { email: "admin@demo.shop", password: "smart-referrals-demo" }
 
 async function main() {
+  rmSync(outbox, { force: true })
   step(`Creating database ${database}`)
   const databaseUrl = await recreateDatabase(database).catch((error) => {
     console.error(error.message)
@@ -33,6 +38,8 @@ async function main() {
     NODE_ENV: "development",
     // Every simulated shopper comes from this machine's address: one network, many people.
     SMART_REFERRALS_RATE_LIMIT_POINTS: process.env.SMART_REFERRALS_RATE_LIMIT_POINTS ?? "1000",
+    // A local notification provider writes the emails to a file instead of sending them.
+    SMART_REFERRALS_NOTIFICATIONS_FILE: outbox,
   }
   step("Migrating the demo database")
   medusaCli(["db:migrate"], env)
@@ -95,6 +102,8 @@ async function main() {
       console.log(`  ${arm.name.padEnd(38)} pulls ${arm.stats.pulls}, successes ${arm.stats.successes}, failures ${arm.stats.failures}`)
     }
 
+    printOutbox()
+
     step("Writing share messages on demand")
     // A referrer whose prompt is still live (a friend's conversion settles it).
     let first = log.examples[0]
@@ -127,6 +136,23 @@ async function main() {
   } catch (error) {
     await stop()
     throw error
+  }
+}
+
+/** The emails the plugin handed to the notification provider, one example of each. */
+function printOutbox() {
+  const sent = existsSync(outbox)
+    ? readFileSync(outbox, "utf8").trim().split("\n").filter(Boolean).map((line) => JSON.parse(line))
+    : []
+  console.log(`\nEmails to shoppers (${sent.length}, through Medusa's Notification module; written to ${outbox})`)
+  const seen = new Set<string>()
+  for (const mail of sent) {
+    const count = sent.filter((m) => m.template === mail.template).length
+    if (!seen.has(mail.template)) {
+      seen.add(mail.template)
+      console.log(`  ${mail.template} ×${count}, e.g. to ${mail.to}: "${mail.content.subject}"`)
+      console.log(`    ${mail.content.text.split("\n\n").slice(1, 3).join(" ")}`)
+    }
   }
 }
 

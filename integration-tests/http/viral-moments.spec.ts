@@ -1,5 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { sendReferralNotificationWorkflow } from "../../src/workflows"
 import { eventually, Shopper } from "../helpers/shopper"
 import { seedStore, type SeededStore } from "../helpers/seed-store"
 import { adminHeaders, refusal } from "../helpers/requests"
@@ -177,6 +178,25 @@ medusaIntegrationTestRunner({
       const deactivated = await api.post(`/admin/referrals/arms/${defaultArm.id}`, { active: false, name: "Old 10%" }, admin())
       expect(deactivated.data.arm).toMatchObject({ active: false, name: "Old 10%", referee_value: 10 })
       expect((await refusal(api.post(`/admin/referrals/arms/refarm_missing`, { active: false }, admin()))).status).toBe(404)
+    })
+    it("asks after a review without error when the store has no notification provider: the email is skipped, nothing fails", async () => {
+      // A store that asks after reviews rather than at checkout.
+      await api.post(`/admin/referrals/program`, { moment_weights: { first_order: 0.2 } }, admin())
+      const kim = await shopper("kim@example.com").register("Kim")
+      await kim.checkoutWith(null)
+      await eventually(async () => expect(await momentsOf(kim.customer_id!)).toHaveLength(1))
+      const review = await api.post(`/store/referrals/signals`, { type: "review", score: 5 }, kim.headers())
+      expect(review.data.moment).toMatchObject({ decision: "prompted", reason: null })
+      const promptId = review.data.prompt_id as string
+      // What the prompt's subscriber runs: the ask is skipped, with the reason, not thrown.
+      const { result } = await sendReferralNotificationWorkflow(getContainer()).run({ input: { kind: "ask", id: promptId } })
+      expect(result).toEqual({ sent: [], skipped: [{ kind: "ask", reason: "no_provider" }] })
+      // No failed notification is left in Medusa's table for the store to wonder about.
+      const { data } = await getContainer()
+        .resolve(ContainerRegistrationKeys.QUERY)
+        .graph({ entity: "notification", fields: ["id"], filters: { receiver_id: kim.customer_id } })
+      expect(data).toHaveLength(0)
+      expect((await kim.me()).prompt).toMatchObject({ id: promptId })
     })
   },
 })

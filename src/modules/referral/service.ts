@@ -36,6 +36,7 @@ import {
 } from "../../utils/rate-limit-options"
 import type { ReferralFlag } from "../../rules/referral-flags"
 import { resolveRewardLeaseMs } from "../../utils/reward-lease"
+import { resolveNotificationOptions, type NotificationOptions, type ResolvedNotificationOptions } from "../../utils/notification-options"
 
 export type ReferralModuleOptions = {
   /** Where a shared link points; `{code}` is replaced by the referrer's code. */
@@ -46,6 +47,8 @@ export type ReferralModuleOptions = {
   rate_limit?: RateLimitOptions
   /** Seconds after which a reward left `issuing` by a crashed run is taken over; see `resolveRewardLeaseMs`. */
   reward_lease_seconds?: number
+  /** How asks and reward news reach shoppers through Medusa's Notification module; see `NotificationOptions`. */
+  notifications?: NotificationOptions
 }
 
 type RewardStatus = "held" | "issuing" | "issued" | "revoked"
@@ -97,6 +100,7 @@ class ReferralModuleService extends MedusaService({
   protected readonly options_: ReferralModuleOptions
   protected readonly rewardLeaseMs_: number
   protected readonly rateLimit_: ResolvedRateLimitOptions
+  protected readonly notifications_: ResolvedNotificationOptions
 
   constructor(container: Record<string, unknown>, options: ReferralModuleOptions = {}) {
     // eslint-disable-next-line prefer-rest-params
@@ -105,6 +109,12 @@ class ReferralModuleService extends MedusaService({
     // Resolved here so a bad limit stops the server at startup, not every request later.
     this.rateLimit_ = resolveRateLimitOptions(this.options_.rate_limit)
     this.rewardLeaseMs_ = resolveRewardLeaseMs(this.options_.reward_lease_seconds)
+    this.notifications_ = resolveNotificationOptions(this.options_.notifications)
+  }
+
+  /** How referral notifications are sent (defaults filled in). */
+  getNotificationOptions(): ResolvedNotificationOptions {
+    return this.notifications_
   }
 
   /** How old an `issuing` claim must be before the release takes the reward over (`reward_lease_seconds`). */

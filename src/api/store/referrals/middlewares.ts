@@ -1,5 +1,6 @@
 import { authenticate, validateAndTransformBody, type MiddlewareRoute } from "@medusajs/framework/http"
 import { rateLimit } from "../../utils/rate-limit"
+import { storeUnsubscribeRoutesMiddlewares } from "./unsubscribe/middlewares"
 import {
   StoreRecordPromptShare,
   StoreRecordPromptShown,
@@ -47,4 +48,5 @@ export const storeReferralRoutesMiddlewares: MiddlewareRoute[] = [
     matcher: "/store/referrals/codes/:code",
     middlewares: [rateLimit("codes")],
   },
+  ...storeUnsubscribeRoutesMiddlewares,
 ]

@@ -1,0 +1,5 @@
+export * from "./build-referral-notifications"
+export * from "./list-expiring-shared-prompts"
+export * from "./send-referral-notifications"
+export * from "./set-referral-asks-preference"
+export * from "./verify-unsubscribe-token"
