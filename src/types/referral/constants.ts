@@ -51,3 +51,9 @@ export type ExperimentStatus = (typeof EXPERIMENT_STATUSES)[number]
 
 export const VARIANT_KINDS = ["bandit", "fixed_arm", "holdout", "llm", "template"] as const
 export type VariantKind = (typeof VARIANT_KINDS)[number]
+
+/** The bandit's key for an arm's counts over all contexts. */
+export const GLOBAL_CONTEXT = "*"
+
+/** Statuses a conversion leaves a referral in (and that counted a use of the code, which undoing it gives back). */
+export const CONVERSION_OUTCOME_STATUSES = ["converted", "review"] as const satisfies readonly ReferralStatus[]

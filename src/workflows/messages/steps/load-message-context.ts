@@ -2,7 +2,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { MessageContext, ShareChannel } from "../../../messages"
 import { REFERRAL_MODULE } from "../../../modules/referral"
-import type ReferralModuleService from "../../../modules/referral/service"
+import type { IReferralModuleService } from "../../../types"
 import { type ArmLike, refereeOffer, referrerOffer } from "../../../utils/offer"
 import type { Recipient } from "../../../utils/recipient-key"
 import { shareUrl } from "../../../utils/share-url"
@@ -31,7 +31,7 @@ export const loadMessageContextStep = createStep(
   async (input: LoadMessageContextStepInput, { container }) => {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
-    const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
+    const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
 
     const [customers, stores, arm, products, categories, orderItems] = await Promise.all([
       query.graph({

@@ -3,8 +3,8 @@ import { type BanditContext, chooseArm, contextKey, valueTier } from "../../../m
 import { fnv1a } from "../../../ml/hash"
 import { mulberry32 } from "../../../ml/random"
 import { REFERRAL_MODULE } from "../../../modules/referral"
-import { GLOBAL_CONTEXT } from "../../../modules/referral/service"
-import type ReferralModuleService from "../../../modules/referral/service"
+import { GLOBAL_CONTEXT } from "../../../types"
+import type { IReferralModuleService } from "../../../types"
 import type { ArmLike } from "../../../utils/offer"
 import { expectedOfferCost } from "../../../utils/offer-cost"
 import { averageOrderValue } from "../utils/store-economics"
@@ -41,7 +41,7 @@ export type IncentiveChoice = {
 export const chooseIncentiveArmStep = createStep(
   chooseIncentiveArmStepId,
   async (input: ChooseIncentiveArmStepInput, { container }): Promise<StepResponse<IncentiveChoice>> => {
-    const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
+    const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
     let arms = await referrals.listIncentiveArms({ active: true })
     if (!arms.length) {
       arms = await referrals.listIncentiveArms({ is_default: true }, { take: 1 })

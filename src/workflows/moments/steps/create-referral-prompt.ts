@@ -1,7 +1,7 @@
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
-import type ReferralModuleService from "../../../modules/referral/service"
+import type { IReferralModuleService } from "../../../types"
 import { type ArmLike, discountApplicationMethod, refereeOffer } from "../../../utils/offer"
 
 export const createReferralPromptStepId = "create-referral-prompt"
@@ -33,7 +33,7 @@ const DAY_MS = 24 * 60 * 60 * 1000
 export const createReferralPromptStep = createStep(
   createReferralPromptStepId,
   async (input: CreateReferralPromptStepInput, { container }) => {
-    const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
+    const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
     const arm = (await referrals.retrieveIncentiveArm(input.arm_id)) as unknown as ArmLike
     const previousArmId = input.referral_code.arm_id
     if (previousArmId !== arm.id) {
@@ -63,7 +63,7 @@ export const createReferralPromptStep = createStep(
     if (!undo) {
       return
     }
-    const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
+    const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
     await referrals.deleteReferralPrompts(undo.prompt_id)
     if (undo.restore_arm_id) {
       const previous = (await referrals.retrieveIncentiveArm(undo.restore_arm_id)) as unknown as ArmLike
@@ -74,7 +74,7 @@ export const createReferralPromptStep = createStep(
 
 async function setCodeOffer(
   container: Parameters<Parameters<typeof createStep>[1]>[1]["container"],
-  referrals: ReferralModuleService,
+  referrals: IReferralModuleService,
   code: CreateReferralPromptStepInput["referral_code"],
   arm: ArmLike
 ) {

@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { trainPropensity } from "../../../ml/propensity/train-propensity"
 import { REFERRAL_MODULE } from "../../../modules/referral"
-import type ReferralModuleService from "../../../modules/referral/service"
+import type { IReferralModuleService } from "../../../types"
 import { loadCustomerFeatures } from "../utils/customer-features"
 
 export const trainPropensityModelStepId = "train-propensity-model"
@@ -17,7 +17,7 @@ const DAY_MS = 24 * 60 * 60 * 1000
 export const trainPropensityModelStep = createStep(
   trainPropensityModelStepId,
   async (input: { now?: Date; seed?: number }, { container }) => {
-    const settings = await container.resolve<ReferralModuleService>(REFERRAL_MODULE).getProgramSettings()
+    const settings = await container.resolve<IReferralModuleService>(REFERRAL_MODULE).retrieveProgramSettings()
     const now = input.now ?? new Date()
     const asOf = new Date(now.getTime() - settings.propensity_label_window_days * DAY_MS)
     const rows = await loadCustomerFeatures(container, { as_of: asOf, label: settings.propensity_label })

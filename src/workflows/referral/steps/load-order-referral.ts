@@ -2,8 +2,8 @@ import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import type { BigNumberInput } from "@medusajs/framework/types"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
-import type ReferralModuleService from "../../../modules/referral/service"
-import type { ConvertReferralInput } from "../../../modules/referral/service"
+import type { IReferralModuleService } from "../../../types"
+import type { ConvertReferralInput } from "../../../types"
 import { normalizeEmail } from "../../../utils/normalize-identity"
 import { type ArmLike, referrerRewardFor } from "../../../utils/offer"
 import { normalizeCode } from "../../../utils/referral-code-format"
@@ -24,7 +24,7 @@ export const loadOrderReferralStep = createStep(
   loadOrderReferralStepId,
   async (input: { order_id: string }, { container }) => {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
+    const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
 
     const {
       data: [order],
@@ -84,7 +84,7 @@ export const loadOrderReferralStep = createStep(
 
 async function findOrCreateReferral(
   query: { graph: Function },
-  referrals: ReferralModuleService,
+  referrals: IReferralModuleService,
   order: { id: string; email?: string | null; customer_id?: string | null },
   code: { id: string; code: string; customer_id: string; arm_id: string | null }
 ) {

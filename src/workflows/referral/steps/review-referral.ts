@@ -1,7 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
-import type ReferralModuleService from "../../../modules/referral/service"
+import type { IReferralModuleService } from "../../../types"
 import { type ArmLike, referrerRewardFor } from "../../../utils/offer"
 
 export const reviewReferralStepId = "review-referral"
@@ -17,7 +17,7 @@ export type ReviewReferralStepInput = { id: string; decision: "approve" | "rejec
 export const reviewReferralStep = createStep(
   reviewReferralStepId,
   async (input: ReviewReferralStepInput, { container }) => {
-    const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
+    const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
     const referral = await referrals.retrieveReferral(input.id)
     if (referral.status !== "review") {
       throw new MedusaError(
@@ -51,7 +51,7 @@ export const reviewReferralStep = createStep(
   },
   async (approved, { container }) => {
     if (approved) {
-      const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
+      const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
       const rewards = await referrals.listReferralRewards({ referral_id: approved.id, role: "referrer", status: "held" })
       await referrals.deleteReferralRewards(rewards.map((reward) => reward.id))
       // Back to review for the reason it was there (manual review, or flagged by a fraud rule).

@@ -2,8 +2,8 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { betaCredibleInterval, betaMean, POSTERIOR_DEFAULTS } from "../../../../ml/bandit"
 import { REFERRAL_MODULE } from "../../../../modules/referral"
-import { GLOBAL_CONTEXT } from "../../../../modules/referral/service"
-import type ReferralModuleService from "../../../../modules/referral/service"
+import { GLOBAL_CONTEXT } from "../../../../types"
+import type { IReferralModuleService } from "../../../../types"
 import type { ArmLike } from "../../../../utils/offer"
 import { expectedOfferCost } from "../../../../utils/offer-cost"
 import { saveIncentiveArmWorkflow } from "../../../../workflows"
@@ -19,7 +19,7 @@ import type { AdminCreateIncentiveArmType } from "../validators"
  */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const referrals = req.scope.resolve<ReferralModuleService>(REFERRAL_MODULE)
+  const referrals = req.scope.resolve<IReferralModuleService>(REFERRAL_MODULE)
   const [{ data: arms }, { data: states }, program, aov] = await Promise.all([
     query.graph({ entity: "incentive_arm", fields: ["*"], pagination: { order: { created_at: "ASC" } } }),
     query.graph({
@@ -27,7 +27,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
       fields: ["arm_id", "pulls", "successes", "failures"],
       filters: { context_key: GLOBAL_CONTEXT },
     }),
-    referrals.getProgramSettings(),
+    referrals.retrieveProgramSettings(),
     averageOrderValue(req.scope),
   ])
   const expectedMargin = program.expected_margin_rate * aov

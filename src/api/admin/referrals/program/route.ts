@@ -1,20 +1,20 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { REFERRAL_MODULE } from "../../../../modules/referral"
-import type ReferralModuleService from "../../../../modules/referral/service"
+import type { IReferralModuleService } from "../../../../types"
 import { updateReferralProgramWorkflow } from "../../../../workflows"
 import type { AdminUpdateReferralProgramType } from "../validators"
 
 /** The settings in force (defaults until first saved). */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  const referrals = req.scope.resolve<ReferralModuleService>(REFERRAL_MODULE)
-  res.json({ program: await referrals.getProgramSettings() })
+  const referrals = req.scope.resolve<IReferralModuleService>(REFERRAL_MODULE)
+  res.json({ program: await referrals.retrieveProgramSettings() })
 }
 
 /** Change some settings; the result is saved as a new version. */
 export const POST = async (req: AuthenticatedMedusaRequest<AdminUpdateReferralProgramType>, res: MedusaResponse) => {
-  const referrals = req.scope.resolve<ReferralModuleService>(REFERRAL_MODULE)
-  const merged = { ...(await referrals.getProgramSettings()), ...req.validatedBody }
+  const referrals = req.scope.resolve<IReferralModuleService>(REFERRAL_MODULE)
+  const merged = { ...(await referrals.retrieveProgramSettings()), ...req.validatedBody }
   if (merged.propensity_low_threshold >= merged.propensity_high_threshold) {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
@@ -22,5 +22,5 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminUpdateReferralPr
     )
   }
   await updateReferralProgramWorkflow(req.scope).run({ input: req.validatedBody })
-  res.json({ program: await referrals.getProgramSettings() })
+  res.json({ program: await referrals.retrieveProgramSettings() })
 }

@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { resolveLlmOptions } from "../../../../../messages"
 import { REFERRAL_MODULE } from "../../../../../modules/referral"
-import type ReferralModuleService from "../../../../../modules/referral/service"
+import type { IReferralModuleService } from "../../../../../types"
 import { recipientKey } from "../../../../../utils/recipient-key"
 import { writePromptMessageWorkflow } from "../../../../../workflows"
 import type { StoreWriteShareMessageType } from "../../validators"
@@ -42,7 +42,7 @@ export const POST = async (req: AuthenticatedMedusaRequest<StoreWriteShareMessag
     return res.json({ message: { ...cached, prompt_id: prompt.id, cached: true } })
   }
 
-  const limit = resolveLlmOptions(req.scope.resolve<ReferralModuleService>(REFERRAL_MODULE).getOptions().llm)
+  const limit = resolveLlmOptions(req.scope.resolve<IReferralModuleService>(REFERRAL_MODULE).getOptions().llm)
     .maxPerCustomerPerDay
   const { data: today } = await query.graph({
     entity: "referral_message",
