@@ -2,7 +2,6 @@ import type { Context } from "@medusajs/framework/types"
 import {
   InjectManager,
   InjectTransactionManager,
-  generateEntityId,
   MedusaContext,
   MedusaError,
   MedusaService,
@@ -47,6 +46,16 @@ import {
   revertConversion,
 } from "./lib/conversion"
 import { pickSettings } from "./lib/program-settings"
+import { insertAssignmentsOnce } from "./lib/assignments"
+import { expireOpenPrompts, settleOpenPrompt } from "./lib/prompt-outcomes"
+import { moveReferral, moveRewards, releaseStalledClaims } from "./lib/status-transitions"
+import { replaceNetworkRows } from "./lib/customer-network"
+import {
+  lockActivePropensityModel,
+  nextPropensityModelVersion,
+  retirePropensityModel,
+  revertPropensityModelSave,
+} from "./lib/propensity-models"
 import { knexOf, transactionOf } from "./lib/transaction"
 import { retrieveNetworkOverview } from "./queries/network-overview"
 import { listReferralSubtree } from "./queries/referral-subtree"
@@ -285,15 +294,11 @@ class ReferralModuleService
     @MedusaContext() sharedContext: Context = {}
   ): Promise<SavedPropensityModel> {
     const knex = transactionOf(sharedContext)
-    const [active] = await knex("propensity_model")
-      .select("id", "kind", "auc")
-      .where({ status: "active" })
-      .whereNull("deleted_at")
-      .forUpdate()
-    const [{ max }] = await knex("propensity_model").max("version as max")
+    const active = await lockActivePropensityModel(knex)
+    const version = await nextPropensityModelVersion(knex)
     const decision = decidePromotion(trained, active ?? null, tolerance)
     if (decision.promote && active) {
-      await knex("propensity_model").update({ status: "retired", updated_at: new Date() }).where("id", active.id)
+      await retirePropensityModel(knex, active.id)
     }
     const [created] = await this.createPropensityModels(
       [
@@ -302,7 +307,7 @@ class ReferralModuleService
           // Stored as plain JSON; the scorer checks name and version when loading.
           model: trained.model as unknown as Record<string, unknown> | null,
           explainer: trained.explainer as unknown as Record<string, unknown> | null,
-          version: Number(max ?? 0) + 1,
+          version,
           status: decision.promote ? "active" : "rejected",
           reason: [trained.reason, decision.reason].filter(Boolean).join("; "),
         },
@@ -323,11 +328,7 @@ class ReferralModuleService
     saved: { id: string; previous_active_id: string | null },
     @MedusaContext() sharedContext: Context = {}
   ) {
-    const knex = transactionOf(sharedContext)
-    await knex("propensity_model").where("id", saved.id).delete()
-    if (saved.previous_active_id) {
-      await knex("propensity_model").update({ status: "active" }).where("id", saved.previous_active_id)
-    }
+    await revertPropensityModelSave(transactionOf(sharedContext), saved)
   }
 
   /** Counts a decision for an arm in its context and globally: one atomic upsert per key. */
@@ -349,30 +350,13 @@ class ReferralModuleService
     referralId: string | null,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<boolean> {
-    const knex = transactionOf(sharedContext)
-    const moved = await knex("referral_prompt")
-      .update({ status: outcome, outcome_at: new Date(), referral_id: referralId, updated_at: new Date() })
-      .where({ id: promptId, status: "open" })
-      .whereNull("deleted_at")
-      .returning(["arm_id", "context_key"])
-    if (moved.length) {
-      await incrementBandit(knex, moved, outcome === "converted" ? "successes" : "failures")
-    }
-    return moved.length > 0
+    return await settleOpenPrompt(transactionOf(sharedContext), promptId, outcome, referralId)
   }
 
   /** Expires every open prompt past its time in one statement and counts each as a failure once. */
   @InjectTransactionManager()
   async expireDuePrompts(now: Date, @MedusaContext() sharedContext: Context = {}): Promise<number> {
-    const knex = transactionOf(sharedContext)
-    const expired = await knex("referral_prompt")
-      .update({ status: "expired", outcome_at: now, updated_at: now })
-      .where("status", "open")
-      .where("expires_at", "<", now)
-      .whereNull("deleted_at")
-      .returning(["arm_id", "context_key"])
-    await incrementBandit(knex, expired, "failures")
-    return expired.length
+    return await expireOpenPrompts(transactionOf(sharedContext), now)
   }
 
   /** The network at a glance (see `queries/network-overview`). */
@@ -396,11 +380,7 @@ class ReferralModuleService
     if (!rows.length) {
       return
     }
-    const now = new Date()
-    await transactionOf(sharedContext)("referral_assignment")
-      .insert(rows.map((row) => ({ ...row, id: generateEntityId(undefined, "refasg"), created_at: now, updated_at: now })))
-      .onConflict(transactionOf(sharedContext).raw("(experiment_id, customer_id) WHERE deleted_at IS NULL"))
-      .ignore()
+    await insertAssignmentsOnce(transactionOf(sharedContext), rows)
   }
 
   /** Per variant of an experiment: assigned, asked, converted, revenue and cost (see `queries/experiment-outcomes`). */
@@ -419,21 +399,7 @@ class ReferralModuleService
     computedAt: Date,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<number> {
-    const knex = transactionOf(sharedContext)
-    await knex("customer_network").delete()
-    const now = new Date()
-    for (let i = 0; i < rows.length; i += NETWORK_BATCH) {
-      await knex("customer_network").insert(
-        rows.slice(i, i + NETWORK_BATCH).map((row) => ({
-          ...row,
-          id: generateEntityId(undefined, "refnet"),
-          computed_at: computedAt,
-          created_at: now,
-          updated_at: now,
-        }))
-      )
-    }
-    return rows.length
+    return await replaceNetworkRows(transactionOf(sharedContext), rows, computedAt)
   }
 
   /**
@@ -452,13 +418,7 @@ class ReferralModuleService
     if (!ids.length) {
       return []
     }
-    const rows = await transactionOf(sharedContext)("referral_reward")
-      .update({ ...data, status: to, updated_at: new Date() })
-      .whereIn("id", ids)
-      .whereIn("status", Array.isArray(from) ? from : [from])
-      .whereNull("deleted_at")
-      .returning("id")
-    return rows.map((row: { id: string }) => row.id)
+    return await moveRewards(transactionOf(sharedContext), ids, Array.isArray(from) ? from : [from], to, data)
   }
 
   /**
@@ -470,13 +430,7 @@ class ReferralModuleService
    */
   @InjectTransactionManager()
   async reclaimStalledRewards(claimedBefore: Date, @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
-    const rows = await transactionOf(sharedContext)("referral_reward")
-      .update({ status: "held", updated_at: new Date() })
-      .where("status", "issuing")
-      .where("updated_at", "<", claimedBefore)
-      .whereNull("deleted_at")
-      .returning("id")
-    return rows.map((row: { id: string }) => row.id)
+    return await releaseStalledClaims(transactionOf(sharedContext), claimedBefore)
   }
 
   /** Sets a referral's status only if it is in one of `from`; answers whether it moved. */
@@ -488,17 +442,8 @@ class ReferralModuleService
     reason: string | null,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<boolean> {
-    const rows = await transactionOf(sharedContext)("referral")
-      .update({ status: to, reason, updated_at: new Date() })
-      .where("id", id)
-      .whereIn("status", from)
-      .whereNull("deleted_at")
-      .returning("id")
-    return rows.length > 0
+    return await moveReferral(transactionOf(sharedContext), id, from, to, reason)
   }
 }
-
-/** Rows per insert when replacing the network: large enough to be fast, small enough for PostgreSQL's parameter limit. */
-const NETWORK_BATCH = 2000
 
 export default ReferralModuleService
