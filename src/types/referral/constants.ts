@@ -57,3 +57,9 @@ export const GLOBAL_CONTEXT = "*"
 
 /** Statuses a conversion leaves a referral in (and that counted a use of the code, which undoing it gives back). */
 export const CONVERSION_OUTCOME_STATUSES = ["converted", "review"] as const satisfies readonly ReferralStatus[]
+
+/** Statuses a canceled or refunded order still rejects (everything not already rejected or expired). */
+export const REJECTABLE_REFERRAL_STATUSES = ["pending", "review", "converted", "rewarded"] as const satisfies readonly ReferralStatus[]
+
+/** `CONVERTED_REFERRAL_STATUSES` as an SQL list, `('converted', 'rewarded')`, for raw queries (literals, never input). */
+export const CONVERTED_REFERRAL_STATUSES_SQL = `(${CONVERTED_REFERRAL_STATUSES.map((status) => `'${status}'`).join(", ")})`

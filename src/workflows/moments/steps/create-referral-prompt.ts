@@ -3,6 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
 import type { IReferralModuleService } from "../../../types"
 import { type ArmLike, discountApplicationMethod, refereeOffer } from "../../../utils/offer"
+import { DAY_MS } from "../../../types"
 
 export const createReferralPromptStepId = "create-referral-prompt"
 
@@ -22,7 +23,6 @@ export type CreateReferralPromptStepInput = {
   variant: string | null
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000
 
 /**
  * Puts the chosen offer to the customer: their code's promotion now carries the

@@ -4,6 +4,7 @@ import { REFERRAL_MODULE } from "../../../modules/referral"
 import type { IReferralModuleService } from "../../../types"
 import { FEATURE_NAMES } from "../../../ml/propensity/features"
 import { loadCustomerFeatures } from "../../propensity/utils/customer-features"
+import { DAY_MS } from "../../../types"
 
 export const loadMomentFactsStepId = "load-viral-moment-facts"
 
@@ -19,7 +20,6 @@ export type MomentTrigger = {
   delivered?: boolean
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000
 const feature = (vector: number[], name: string) => vector[FEATURE_NAMES.indexOf(name as never)]
 
 /**

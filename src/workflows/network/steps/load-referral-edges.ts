@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { CONVERTED_REFERRAL_STATUSES } from "../../../types"
 
 export type ReferralEdge = { referrer: string; friend: string }
 
@@ -8,7 +9,7 @@ export async function loadReferralEdges(container: MedusaContainer): Promise<Ref
   const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
   const rows = await knex("referral")
     .select("referrer_customer_id as referrer", "referee_customer_id as friend")
-    .whereIn("status", ["converted", "rewarded"])
+    .whereIn("status", [...CONVERTED_REFERRAL_STATUSES])
     .whereNotNull("referee_customer_id")
     .whereNull("deleted_at")
     .orderBy("converted_at")

@@ -3,10 +3,10 @@ import { trainPropensity } from "../../../ml/propensity/train-propensity"
 import { REFERRAL_MODULE } from "../../../modules/referral"
 import type { IReferralModuleService } from "../../../types"
 import { loadCustomerFeatures } from "../utils/customer-features"
+import { DAY_MS } from "../../../types"
 
 export const trainPropensityModelStepId = "train-propensity-model"
 
-const DAY_MS = 24 * 60 * 60 * 1000
 
 /**
  * Features as of the start of the label window, labels from what customers did

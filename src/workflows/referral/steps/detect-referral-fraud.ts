@@ -12,10 +12,10 @@ import {
   type ReferralFlag,
   type SiblingReferral,
 } from "../../../utils/referral-flags"
+import { HOUR_MS } from "../../../types"
 
 export const detectReferralFraudStepId = "detect-referral-fraud"
 
-const HOUR_MS = 60 * 60 * 1000
 /** The referrer's most recent other friends compared for a ring; enough for any real circle. */
 const RING_SIBLINGS = 200
 

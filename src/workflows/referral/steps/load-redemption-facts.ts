@@ -5,6 +5,7 @@ import type { IReferralModuleService } from "../../../types"
 import { normalizeCode } from "../../../utils/referral-code-format"
 import type { RedemptionFacts } from "../../../utils/referral-rules"
 import { cartOriginOf, type CartOrigin } from "../../../utils/cart-origin"
+import { DAY_MS, CAP_COUNTED_REFERRAL_STATUSES } from "../../../types"
 
 export const loadRedemptionFactsStepId = "load-referral-redemption-facts"
 
@@ -23,7 +24,6 @@ export type RedemptionSubject = {
   facts: RedemptionFacts
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000
 const REFERRER_ORDER_ADDRESSES = 50
 
 /**
@@ -93,7 +93,7 @@ export const loadRedemptionFactsStep = createStep(
       referrals.listAndCountReferrals(
         {
           referral_code_id: code.id,
-          status: ["converted", "rewarded", "review"],
+          status: [...CAP_COUNTED_REFERRAL_STATUSES],
           converted_at: { $gte: new Date(Date.now() - settings.referrer_cap_window_days * DAY_MS) },
         },
         { take: 1, select: ["id"] }

@@ -3,6 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
 import type { IReferralModuleService } from "../../../types"
 import { debitStoreCredit, storeCreditService } from "./reward-channels"
+import { REJECTABLE_REFERRAL_STATUSES } from "../../../types"
 
 export const reverseReferralRewardsStepId = "reverse-referral-rewards"
 
@@ -59,7 +60,7 @@ export const reverseReferralRewardsStep = createStep(
     }
     await referrals.transitionReferral(
       referral.id,
-      ["pending", "review", "converted", "rewarded"],
+      [...REJECTABLE_REFERRAL_STATUSES],
       "rejected",
       input.reason
     )

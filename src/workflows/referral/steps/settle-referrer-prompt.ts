@@ -2,6 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
 import type { IReferralModuleService } from "../../../types"
 import type { ConvertReferralResult } from "../../../types"
+import { CONVERSION_OUTCOME_STATUSES } from "../../../types"
 
 export const settleReferrerPromptStepId = "settle-referrer-prompt"
 
@@ -13,7 +14,7 @@ export const settleReferrerPromptStepId = "settle-referrer-prompt"
 export const settleReferrerPromptStep = createStep(
   settleReferrerPromptStepId,
   async (input: ConvertReferralResult | null, { container }) => {
-    if (!input || !["converted", "review"].includes(input.outcome)) {
+    if (!input || !(CONVERSION_OUTCOME_STATUSES as readonly string[]).includes(input.outcome)) {
       return new StepResponse(null)
     }
     const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)

@@ -5,6 +5,7 @@ import { convertReferralStep } from "../steps/convert-referral"
 import { detectReferralFraudStep } from "../steps/detect-referral-fraud"
 import { loadOrderReferralStep } from "../steps/load-order-referral"
 import { settleReferrerPromptStep } from "../steps/settle-referrer-prompt"
+import { CONVERSION_OUTCOME_STATUSES } from "../../../types"
 
 export const attributeReferralOrderWorkflowId = "attribute-referral-order"
 
@@ -31,7 +32,7 @@ export const attributeReferralOrderWorkflow = createWorkflow(
         settleReferrerPromptStep(transform({ result }, ({ result }) => result ?? null))
         emitEventStep({
           eventName: transform({ result }, ({ result }) =>
-            ["converted", "review"].includes(result!.outcome) ? ReferralEvents.CONVERTED : ReferralEvents.REJECTED
+            (CONVERSION_OUTCOME_STATUSES as readonly string[]).includes(result!.outcome) ? ReferralEvents.CONVERTED : ReferralEvents.REJECTED
           ),
           data: transform({ result }, ({ result }) => ({ id: result!.referral_id })),
         })

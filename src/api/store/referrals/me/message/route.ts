@@ -6,8 +6,8 @@ import type { IReferralModuleService } from "../../../../../types"
 import { recipientKey } from "../../../../../utils/recipient-key"
 import { writePromptMessageWorkflow } from "../../../../../workflows"
 import type { StoreWriteShareMessageType } from "../../validators"
+import { DAY_MS } from "../../../../../types"
 
-const DAY_MS = 24 * 60 * 60 * 1000
 
 /**
  * A share message for the shopper's live prompt, for a channel and optionally
