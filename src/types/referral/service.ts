@@ -35,6 +35,11 @@ import type { ReferralFlag } from "../../utils/referral-flags"
 import type { ReferralDTO, ReferralProgramDTO } from "./module"
 import type { ReferralStatus, RewardStatus } from "./constants"
 
+export type { ProgramSettings }
+
+/** A setting of the referral program: the keys of `PROGRAM_DEFAULTS` (program-defaults.ts) are the one list. */
+export type ProgramSettingKey = keyof ProgramSettings
+
 /** The models the module's service is generated from, by the names of its CRUD methods. */
 export type ReferralModels = {
   ReferralProgram: typeof ReferralProgram

@@ -5,9 +5,8 @@ import { mulberry32 } from "../../../ml/random"
 import { REFERRAL_MODULE } from "../../../modules/referral"
 import { GLOBAL_CONTEXT } from "../../../types"
 import type { IReferralModuleService } from "../../../types"
-import type { ArmLike } from "../../../utils/offer"
 import { expectedOfferCost } from "../../../utils/offer-cost"
-import { averageOrderValue } from "../utils/store-economics"
+import { averageOrderValue } from "../../../analytics/store-economics"
 
 export const chooseIncentiveArmStepId = "choose-incentive-arm"
 
@@ -72,7 +71,7 @@ export const chooseIncentiveArmStep = createStep(
       })
     }
     const choice = chooseArm({
-      arms: arms.map((arm) => ({ arm_id: arm.id, expected_cost: expectedOfferCost(arm as unknown as ArmLike, aov) })),
+      arms: arms.map((arm) => ({ arm_id: arm.id, expected_cost: expectedOfferCost(arm, aov) })),
       stats: arms.map((arm) => ({ arm_id: arm.id, context: counts(arm.id, key), global: counts(arm.id, GLOBAL_CONTEXT) })),
       expectedMargin: input.expected_margin_rate * aov,
       rand: mulberry32(fnv1a(input.moment_id)),

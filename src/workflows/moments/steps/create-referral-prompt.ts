@@ -34,7 +34,7 @@ export const createReferralPromptStep = createStep(
   createReferralPromptStepId,
   async (input: CreateReferralPromptStepInput, { container }) => {
     const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
-    const arm = (await referrals.retrieveIncentiveArm(input.arm_id)) as unknown as ArmLike
+    const arm = await referrals.retrieveIncentiveArm(input.arm_id)
     const previousArmId = input.referral_code.arm_id
     if (previousArmId !== arm.id) {
       await setCodeOffer(container, referrals, input.referral_code, arm)
@@ -66,7 +66,7 @@ export const createReferralPromptStep = createStep(
     const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
     await referrals.deleteReferralPrompts(undo.prompt_id)
     if (undo.restore_arm_id) {
-      const previous = (await referrals.retrieveIncentiveArm(undo.restore_arm_id)) as unknown as ArmLike
+      const previous = await referrals.retrieveIncentiveArm(undo.restore_arm_id)
       await setCodeOffer(container, referrals, undo.referral_code, previous)
     }
   }

@@ -3,7 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
 import type { IReferralModuleService } from "../../../types"
 import { FEATURE_NAMES } from "../../../ml/propensity/features"
-import { loadCustomerFeatures } from "../../propensity/utils/customer-features"
+import { loadCustomerFeatures } from "../../../analytics/customer-features"
 import { DAY_MS } from "../../../types"
 
 export const loadMomentFactsStepId = "load-viral-moment-facts"

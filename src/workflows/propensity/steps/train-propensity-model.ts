@@ -2,7 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { trainPropensity } from "../../../ml/propensity/train-propensity"
 import { REFERRAL_MODULE } from "../../../modules/referral"
 import type { IReferralModuleService } from "../../../types"
-import { loadCustomerFeatures } from "../utils/customer-features"
+import { loadCustomerFeatures } from "../../../analytics/customer-features"
 import { DAY_MS } from "../../../types"
 
 export const trainPropensityModelStepId = "train-propensity-model"

@@ -3,7 +3,7 @@ import { propensityBand, type PropensityBand } from "../../../ml/propensity/band
 import { type FeatureContribution, PropensityScorer } from "../../../ml/propensity/propensity-scorer"
 import { REFERRAL_MODULE } from "../../../modules/referral"
 import type { IReferralModuleService } from "../../../types"
-import { loadCustomerFeatures } from "./customer-features"
+import { loadCustomerFeatures } from "../../../analytics/customer-features"
 
 export type PropensityScore = {
   customer_id: string

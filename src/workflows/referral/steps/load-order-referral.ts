@@ -5,7 +5,7 @@ import { REFERRAL_MODULE } from "../../../modules/referral"
 import type { IReferralModuleService } from "../../../types"
 import type { ConvertReferralInput } from "../../../types"
 import { normalizeEmail } from "../../../utils/normalize-identity"
-import { type ArmLike, referrerRewardFor } from "../../../utils/offer"
+import { referrerRewardFor } from "../../../utils/offer"
 import { normalizeCode } from "../../../utils/referral-code-format"
 
 export const loadOrderReferralStepId = "load-order-referral"
@@ -75,7 +75,7 @@ export const loadOrderReferralStep = createStep(
       currency_code: order.currency_code,
       referee_customer_id: order.customer_id ?? null,
       referee_email: normalizeEmail(order.email),
-      referrer_reward: referrerRewardFor(arm as unknown as ArmLike, order.currency_code),
+      referrer_reward: referrerRewardFor(arm, order.currency_code),
       referee_discount: discount.toNumber(),
     }
     return new StepResponse(conversion)

@@ -2,7 +2,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
 import type { IReferralModuleService } from "../../../types"
-import { type ArmLike, referrerRewardFor } from "../../../utils/offer"
+import { referrerRewardFor } from "../../../utils/offer"
 
 export const reviewReferralStepId = "review-referral"
 
@@ -45,7 +45,7 @@ export const reviewReferralStep = createStep(
     const approved = await referrals.approveReferral(
       input.id,
       // A referral reaches review only through conversion, which records the order's currency.
-      referrerRewardFor(arm as unknown as ArmLike, referral.currency_code!)
+      referrerRewardFor(arm, referral.currency_code!)
     )
     return new StepResponse(approved, { id: input.id, reason: referral.reason })
   },

@@ -4,10 +4,9 @@ import { betaCredibleInterval, betaMean, POSTERIOR_DEFAULTS } from "../../../../
 import { REFERRAL_MODULE } from "../../../../modules/referral"
 import { GLOBAL_CONTEXT } from "../../../../types"
 import type { IReferralModuleService } from "../../../../types"
-import type { ArmLike } from "../../../../utils/offer"
 import { expectedOfferCost } from "../../../../utils/offer-cost"
 import { saveIncentiveArmWorkflow } from "../../../../workflows"
-import { averageOrderValue } from "../../../../workflows/moments/utils/store-economics"
+import { averageOrderValue } from "../../../../analytics/store-economics"
 import type { AdminCreateIncentiveArmType } from "../validators"
 
 /**
@@ -40,7 +39,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
         beta: POSTERIOR_DEFAULTS.priorBeta + stats.failures,
       }
       const mean = betaMean(params)
-      const expectedCost = expectedOfferCost(arm as unknown as ArmLike, aov)
+      const expectedCost = expectedOfferCost(arm, aov)
       return {
         ...arm,
         stats,

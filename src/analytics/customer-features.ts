@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { featureVector } from "../../../ml/propensity/features"
-import { CONVERTED_REFERRAL_STATUSES_SQL } from "../../../types"
+import { featureVector } from "../ml/propensity/features"
+import { CONVERTED_REFERRAL_STATUSES_SQL } from "../types"
 
 export type CustomerFeatureRow = {
   customer_id: string

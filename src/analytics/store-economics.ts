@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { DAY_MS } from "../../../types"
+import { DAY_MS } from "../types"
 
 /** What the bandit assumes before the store has orders to average. */
 const DEFAULT_AVERAGE_ORDER_VALUE = 50

@@ -7,7 +7,7 @@
  * fixed table by `group_by`; every value (window, currency, activation days)
  * is a bound parameter.
  */
-import { CONVERTED_REFERRAL_STATUSES_SQL } from "../../../types"
+import { CONVERTED_REFERRAL_STATUSES_SQL } from "../types"
 
 export type LoopMetricsGroupBy = "week" | "variant" | "arm" | "segment"
 
