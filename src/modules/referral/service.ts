@@ -40,6 +40,8 @@ import { incrementBandit } from "./lib/bandit-counters"
 import {
   attributionWindowPassed,
   countCapCountedReferrals,
+  countCodeUse,
+  firstOrderTouchRow,
   heldReferrerRewardRow,
   lockReferralCode,
   refereeRewardRow,
@@ -59,6 +61,7 @@ import {
 import { knexOf, transactionOf } from "./lib/transaction"
 import { retrieveNetworkOverview } from "./queries/network-overview"
 import { listReferralSubtree } from "./queries/referral-subtree"
+import { listReferralEdges } from "./queries/referral-edges"
 import { listExperimentOutcomes } from "./queries/experiment-outcomes"
 import { retrieveLoopSummary } from "./queries/loop-summary"
 
@@ -204,19 +207,8 @@ class ReferralModuleService
       { id: referral.id, ...order, status, converted_at: now, reason, flags },
       sharedContext
     )
-    await knex("referral_code").where("id", referral.referral_code_id).increment("uses", 1)
-    await this.createReferralTouches(
-      [
-        {
-          type: "first_order",
-          referral_code_id: referral.referral_code_id,
-          code: referral.code,
-          customer_id: order.referee_customer_id,
-          referral_id: referral.id,
-        },
-      ],
-      sharedContext
-    )
+    await countCodeUse(knex, referral.referral_code_id)
+    await this.createReferralTouches([firstOrderTouchRow(referral, order.referee_customer_id)], sharedContext)
     await this.createReferralRewards(
       [refereeRewardRow(referral.id, order.referee_customer_id, input, now)],
       sharedContext
@@ -241,13 +233,7 @@ class ReferralModuleService
     referrerReward: ConvertReferralInput["referrer_reward"],
     @MedusaContext() sharedContext: Context = {}
   ) {
-    const knex = transactionOf(sharedContext)
-    const updated = await knex("referral")
-      .update({ status: "converted", reason: null, updated_at: new Date() })
-      .where({ id, status: "review" })
-      .whereNull("deleted_at")
-      .returning(["id"])
-    if (!updated.length) {
+    if (!(await moveReferral(transactionOf(sharedContext), id, ["review"], "converted", null))) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Referral ${id} is not waiting for review`)
     }
     const settings = await this.retrieveProgramSettings(sharedContext)
@@ -363,6 +349,12 @@ class ReferralModuleService
   @InjectManager()
   async retrieveNetworkOverview(limit: number, @MedusaContext() sharedContext: Context = {}) {
     return await retrieveNetworkOverview(knexOf(sharedContext), limit)
+  }
+
+  /** Every converted referral with a known friend, as an edge (see `queries/referral-edges`). */
+  @InjectManager()
+  async listReferralEdges(@MedusaContext() sharedContext: Context = {}) {
+    return await listReferralEdges(knexOf(sharedContext))
   }
 
   /** The converted referrals below a customer, level by level (see `queries/referral-subtree`). */

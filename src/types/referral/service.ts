@@ -198,6 +198,8 @@ export interface IReferralModuleService extends IModuleService, ReferralCrudMeth
   replaceCustomerNetwork(rows: NetworkNode[], computedAt: Date, sharedContext?: Context): Promise<number>
   /** The network at a glance: top connectors, depth distribution, friends of friends. */
   retrieveNetworkOverview(limit: number, sharedContext?: Context): Promise<NetworkOverview>
+  /** Every converted referral with a known friend, as an edge referrer → friend, oldest conversion first. */
+  listReferralEdges(sharedContext?: Context): Promise<ReferralSubtreeEdge[]>
   /** The converted referrals below a customer, level by level, to `depth` levels. */
   listReferralSubtree(customerId: string, depth: number, sharedContext?: Context): Promise<ReferralSubtreeEdge[]>
 }

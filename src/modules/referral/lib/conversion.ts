@@ -37,6 +37,25 @@ export function attributionWindowPassed(
   )
 }
 
+/** Counts one more converted use of the referrer's code, as an SQL increment. */
+export async function countCodeUse(knex: Knex, referralCodeId: string) {
+  await knex("referral_code").where("id", referralCodeId).increment("uses", 1)
+}
+
+/** The funnel's last step: the friend's first order, tied to the referral. */
+export function firstOrderTouchRow(
+  referral: Pick<ReferralDTO, "id" | "referral_code_id" | "code">,
+  customerId: string | null
+) {
+  return {
+    type: "first_order" as const,
+    referral_code_id: referral.referral_code_id,
+    code: referral.code,
+    customer_id: customerId,
+    referral_id: referral.id,
+  }
+}
+
 /** The friend's side of a conversion: the discount already given at checkout, recorded as issued. */
 export function refereeRewardRow(referralId: string, customerId: string | null, input: ConvertReferralInput, now: Date) {
   return {

@@ -2,7 +2,6 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { analyseReferralNetwork } from "../../../ml/graph"
 import { REFERRAL_MODULE } from "../../../modules/referral"
 import type { IReferralModuleService } from "../../../types"
-import { loadReferralEdges } from "./load-referral-edges"
 
 export const computeReferralNetworkStepId = "compute-referral-network"
 
@@ -17,7 +16,7 @@ export const computeReferralNetworkStep = createStep(
   computeReferralNetworkStepId,
   async (_: void, { container }) => {
     const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
-    const [settings, edges] = await Promise.all([referrals.retrieveProgramSettings(), loadReferralEdges(container)])
+    const [settings, edges] = await Promise.all([referrals.retrieveProgramSettings(), referrals.listReferralEdges()])
     const started = Date.now()
     const network = analyseReferralNetwork(edges, {
       superConnectorPercentile: settings.super_connector_percentile,

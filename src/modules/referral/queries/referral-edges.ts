@@ -1,12 +1,10 @@
-import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { CONVERTED_REFERRAL_STATUSES } from "../../../types"
+import { CONVERTED_REFERRAL_STATUSES } from "../../../types/referral/constants"
+import type { Knex } from "../lib/transaction"
 
 export type ReferralEdge = { referrer: string; friend: string }
 
 /** Every converted referral with a known friend, as an edge referrer → friend, in one query. */
-export async function loadReferralEdges(container: MedusaContainer): Promise<ReferralEdge[]> {
-  const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+export async function listReferralEdges(knex: Knex): Promise<ReferralEdge[]> {
   const rows = await knex("referral")
     .select("referrer_customer_id as referrer", "referee_customer_id as friend")
     .whereIn("status", [...CONVERTED_REFERRAL_STATUSES])
