@@ -34,6 +34,10 @@ export type RefereeOfferType = (typeof REFEREE_OFFER_TYPES)[number]
 export const REFERRER_OFFER_TYPES = ["store_credit", "percentage", "fixed"] as const
 export type ReferrerOfferType = (typeof REFERRER_OFFER_TYPES)[number]
 
+/** A training run's place: scoring customers, not good enough, or replaced by a newer active model. */
+export const PROPENSITY_MODEL_STATUSES = ["active", "rejected", "retired"] as const
+export type PropensityModelStatus = (typeof PROPENSITY_MODEL_STATUSES)[number]
+
 export const PROMPT_STATUSES = ["open", "converted", "expired"] as const
 export type PromptStatus = (typeof PROMPT_STATUSES)[number]
 

@@ -1,4 +1,5 @@
 import { model } from "@medusajs/framework/utils"
+import { PROPENSITY_MODEL_STATUSES } from "../../../types/referral/constants"
 
 /**
  * A trained propensity-to-refer model and how it measured up. One row per
@@ -13,7 +14,7 @@ const PropensityModel = model
       id: model.id({ prefix: "refpm" }).primaryKey(),
       version: model.number(),
       kind: model.enum(["gradient_boosting", "heuristic"]),
-      status: model.enum(["active", "rejected", "retired"]),
+      status: model.enum([...PROPENSITY_MODEL_STATUSES]),
       trained_at: model.dateTime(),
       label: model.text(),
       features: model.json<string[]>(),
