@@ -26,6 +26,7 @@
  */
 export { loadCustomerFeatures, type CustomerFeatureRow, type CustomerFeaturesQuery } from "./customer-features"
 export { listTopPurchases } from "./customer-purchases"
+export * from "./loop-metrics"
 export * from "./loop-metrics-sql"
 export { averageOrderValue } from "./store-economics"
 

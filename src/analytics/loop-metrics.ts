@@ -8,10 +8,10 @@ import {
   promptsSql,
   promptTouchesSql,
   storeCountsSql,
-} from "../../../analytics/loop-metrics-sql"
-import { DAY_MS } from "../../../types"
+} from "./loop-metrics-sql"
+import { DAY_MS } from "../types"
 
-export type { LoopMetricsGroupBy } from "../../../analytics/loop-metrics-sql"
+export type { LoopMetricsGroupBy } from "./loop-metrics-sql"
 
 export const LOOP_METRICS_DEFAULTS = { activation_days: 60 } as const
 
@@ -96,7 +96,7 @@ const GROUP_BYS: readonly LoopMetricsGroupBy[] = ["week", "variant", "arm", "seg
 /**
  * The referral loop's funnel, rates and economics for a window, optionally by
  * week, arm, variant or propensity segment, in five set-based aggregate
- * queries run side by side (see src/analytics/loop-metrics-sql.ts). Cross-module by nature
+ * queries run side by side (see loop-metrics-sql.ts). Cross-module by nature
  * (the plugin's prompts, touches, referrals and rewards with Medusa's orders
  * and order summaries), so it reads through the app's database connection.
  *
