@@ -23,6 +23,11 @@
  * | `customer`                 | id, created_at, has_account, deleted_at                            | customer features |
  *
  * Order statuses compared: `status <> 'canceled'`.
+ *
+ * Files: `loop-metrics.ts` (the admin's funnel, rates and economics; its SQL in
+ * `loop-metrics-sql.ts`), `customer-features.ts` (the propensity model's
+ * features), `store-economics.ts` (average order value for offer costs),
+ * `customer-purchases.ts` (what one customer buys most, for share messages).
  */
 export { loadCustomerFeatures, type CustomerFeatureRow, type CustomerFeaturesQuery } from "./customer-features"
 export { listTopPurchases } from "./customer-purchases"

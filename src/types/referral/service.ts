@@ -28,7 +28,7 @@ import type { listExperimentOutcomes } from "../../modules/referral/queries/expe
 import type { retrieveLoopSummary } from "../../modules/referral/queries/loop-summary"
 import type { PromotionDecision } from "../../ml/propensity/promotion-decision"
 import type { TrainedPropensity } from "../../ml/propensity/train-propensity"
-import type { NetworkNode } from "../../ml/graph"
+import type { NetworkNode, ReferralEdge } from "../../ml/graph"
 import type { LlmOptions } from "../../messages/llm-options"
 import type { RateLimitOptions, ResolvedRateLimitOptions } from "../../utils/rate-limit-options"
 import type { ReferralFlag } from "../../utils/referral-flags"
@@ -116,7 +116,6 @@ export type RewardTransitionData = {
 
 export type NetworkOverview = Awaited<ReturnType<typeof retrieveNetworkOverview>>
 export type LoopSummary = Awaited<ReturnType<typeof retrieveLoopSummary>>
-export type ReferralSubtreeEdge = { referrer: string; friend: string }
 export type ExperimentOutcomes = Awaited<ReturnType<typeof listExperimentOutcomes>>
 
 export interface IReferralModuleService extends IModuleService, ReferralCrudMethods {
@@ -199,7 +198,7 @@ export interface IReferralModuleService extends IModuleService, ReferralCrudMeth
   /** The network at a glance: top connectors, depth distribution, friends of friends. */
   retrieveNetworkOverview(limit: number, sharedContext?: Context): Promise<NetworkOverview>
   /** Every converted referral with a known friend, as an edge referrer → friend, oldest conversion first. */
-  listReferralEdges(sharedContext?: Context): Promise<ReferralSubtreeEdge[]>
+  listReferralEdges(sharedContext?: Context): Promise<ReferralEdge[]>
   /** The converted referrals below a customer, level by level, to `depth` levels. */
-  listReferralSubtree(customerId: string, depth: number, sharedContext?: Context): Promise<ReferralSubtreeEdge[]>
+  listReferralSubtree(customerId: string, depth: number, sharedContext?: Context): Promise<ReferralEdge[]>
 }

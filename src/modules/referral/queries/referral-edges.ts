@@ -1,7 +1,6 @@
 import { CONVERTED_REFERRAL_STATUSES } from "../../../types/referral/constants"
+import type { ReferralEdge } from "../../../ml/graph"
 import type { Knex } from "../lib/transaction"
-
-export type ReferralEdge = { referrer: string; friend: string }
 
 /** Every converted referral with a known friend, as an edge referrer → friend, in one query. */
 export async function listReferralEdges(knex: Knex): Promise<ReferralEdge[]> {

@@ -1,9 +1,10 @@
 import { CONVERTED_REFERRAL_STATUSES } from "../../../types/referral/constants"
+import type { ReferralEdge } from "../../../ml/graph"
 import type { Knex } from "../lib/transaction"
 
 /** The converted referrals below a customer, level by level, to `depth` levels (one query per level). */
-export async function listReferralSubtree(knex: Knex, customerId: string, depth: number) {
-  const edges: { referrer: string; friend: string }[] = []
+export async function listReferralSubtree(knex: Knex, customerId: string, depth: number): Promise<ReferralEdge[]> {
+  const edges: ReferralEdge[] = []
   const seen = new Set([customerId])
   let frontier = [customerId]
   for (let level = 0; level < depth && frontier.length; level++) {
