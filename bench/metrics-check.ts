@@ -8,7 +8,7 @@
  * bench/metrics.ts runs it first, too.
  */
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
-import { loopMetrics, type LoopMetrics, type LoopMetricsGroup } from "../src/workflows/metrics/utils/loop-metrics"
+import { loopMetrics, type LoopMetrics, type LoopMetricsGroup } from "../src/analytics/loop-metrics"
 import { createScratch, dropDatabase } from "./metrics-db"
 
 export const CHECK_DATABASE = "smart_referrals_bench_metrics_check"

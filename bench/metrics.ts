@@ -18,7 +18,7 @@
 import fs from "fs"
 import os from "os"
 import path from "path"
-import { loopMetrics, type LoopMetricsGroupBy } from "../src/workflows/metrics/utils/loop-metrics"
+import { loopMetrics, type LoopMetricsGroupBy } from "../src/analytics/loop-metrics"
 import { machineInfo } from "./machine"
 import { runMetricsCheck } from "./metrics-check"
 import { ANCHOR, DATA_CONFIG, generateStore, tableCounts } from "./metrics-data"

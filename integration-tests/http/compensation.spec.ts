@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { REFERRAL_MODULE } from "../../src/modules/referral"
-import type ReferralModuleService from "../../src/modules/referral/service"
+import type { IReferralModuleService } from "../../src/types"
 import { DEFAULT_ARM } from "../../src/rules/offer"
 import { issueReferralRewardWorkflow, type RewardIssuedHookInput } from "../../src/workflows"
 import { eventually, Shopper } from "../helpers/shopper"
@@ -172,7 +172,7 @@ medusaIntegrationTestRunner({
     it("deletes the reward's promotion code when a rewardIssued handler fails, and creates exactly one later", async () => {
       // A store whose default offer pays the referrer $10 off as a code instead of store credit.
       await getContainer()
-        .resolve<ReferralModuleService>(REFERRAL_MODULE)
+        .resolve<IReferralModuleService>(REFERRAL_MODULE)
         .createIncentiveArms({ ...DEFAULT_ARM, referrer_type: "fixed", referrer_currency_code: "usd" })
       const { referrer, reward } = await dueReward("dora")
       expect(reward.kind).toBe("promotion")

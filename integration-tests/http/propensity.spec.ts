@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { REFERRAL_MODULE } from "../../src/modules/referral"
-import type ReferralModuleService from "../../src/modules/referral/service"
+import type { IReferralModuleService } from "../../src/types"
 import { mulberry32 } from "../../src/ml/random"
 import { seedStore, type SeededStore } from "../helpers/seed-store"
 import { adminHeaders } from "../helpers/requests"
@@ -40,7 +40,7 @@ async function seedHistory(container: any, knex: any) {
   })
   await container.resolve(Modules.ORDER).createOrders(orders)
 
-  const referrals = container.resolve(REFERRAL_MODULE) as ReferralModuleService
+  const referrals = container.resolve(REFERRAL_MODULE) as IReferralModuleService
   const referrers = customers.filter(
     (customer: { id: string }) => random() < ((buyers.get(customer.id) ?? 0) >= 3 ? 0.85 : 0.08)
   )

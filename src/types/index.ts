@@ -1,2 +1,3 @@
+export * from "./modules"
 export * from "./referral"
 export * from "./notifications"

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import type { PropensityModelStatus } from "../../types"
 import { sdk } from "../lib/sdk"
 
 /** One training run of the propensity model, as GET /admin/referrals/model lists it. */
@@ -6,7 +7,7 @@ export type PropensityModelSummary = {
   id: string
   version: number
   kind: "gradient_boosting" | "heuristic"
-  status: "candidate" | "active" | "rejected" | "retired"
+  status: PropensityModelStatus
   trained_at: string
   label: string
   n_train: number

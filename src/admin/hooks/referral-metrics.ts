@@ -4,14 +4,14 @@ import { sdk } from "../lib/sdk"
 import type {
   LoopMetrics as ServerLoopMetrics,
   LoopMetricsGroupBy,
-} from "../../workflows/metrics/utils/loop-metrics"
+} from "../../analytics/loop-metrics"
 
 export type {
   LoopEconomics,
   LoopFunnel,
   LoopMetricsGroup,
   LoopRates,
-} from "../../workflows/metrics/utils/loop-metrics"
+} from "../../analytics/loop-metrics"
 
 /** GET /admin/referrals/metrics: the compute-loop-metrics workflow's result, its dates as JSON strings. */
 export type LoopMetrics = Omit<ServerLoopMetrics, "from" | "to"> & { from: string; to: string }

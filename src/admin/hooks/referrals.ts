@@ -1,8 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "../lib/sdk"
 
-export const REFERRAL_STATUSES = ["pending", "review", "converted", "rewarded", "rejected", "expired"] as const
-export type ReferralStatus = (typeof REFERRAL_STATUSES)[number]
+import { REFERRAL_STATUSES, type ReferralStatus } from "../../types"
+
+export { REFERRAL_STATUSES, type ReferralStatus }
 
 /** A fraud rule that fired for a referral; `flags` is null/absent when none did. */
 export type ReferralFlag = { rule: string; message: string }

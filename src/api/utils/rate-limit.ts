@@ -9,7 +9,7 @@ import {
 } from "rate-limiter-flexible"
 import type { Redis } from "ioredis"
 import { REFERRAL_MODULE } from "../../modules/referral"
-import type ReferralModuleService from "../../modules/referral/service"
+import type { IReferralModuleService } from "../../types"
 import { rateLimitKeyForIp } from "../../utils/ip-address"
 import type { ResolvedRateLimitOptions } from "../../utils/rate-limit-options"
 
@@ -91,7 +91,7 @@ const TOO_MANY = {
  */
 export function rateLimit(route: string) {
   return async (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => {
-    const options = req.scope.resolve<ReferralModuleService>(REFERRAL_MODULE).getRateLimitOptions()
+    const options = req.scope.resolve<IReferralModuleService>(REFERRAL_MODULE).getRateLimitOptions()
     if (!options.enabled) {
       return next()
     }

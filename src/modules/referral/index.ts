@@ -1,6 +1,7 @@
 import { Module } from "@medusajs/framework/utils"
+import { REFERRAL_MODULE } from "../../types/modules"
 import ReferralModuleService from "./service"
 
-export const REFERRAL_MODULE = "referral"
+export { REFERRAL_MODULE }
 
 export default Module(REFERRAL_MODULE, { service: ReferralModuleService })

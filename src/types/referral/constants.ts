@@ -34,6 +34,10 @@ export type RefereeOfferType = (typeof REFEREE_OFFER_TYPES)[number]
 export const REFERRER_OFFER_TYPES = ["store_credit", "percentage", "fixed"] as const
 export type ReferrerOfferType = (typeof REFERRER_OFFER_TYPES)[number]
 
+/** A training run's place: scoring customers, not good enough, or replaced by a newer active model. */
+export const PROPENSITY_MODEL_STATUSES = ["active", "rejected", "retired"] as const
+export type PropensityModelStatus = (typeof PROPENSITY_MODEL_STATUSES)[number]
+
 export const PROMPT_STATUSES = ["open", "converted", "expired"] as const
 export type PromptStatus = (typeof PROMPT_STATUSES)[number]
 
@@ -51,3 +55,15 @@ export type ExperimentStatus = (typeof EXPERIMENT_STATUSES)[number]
 
 export const VARIANT_KINDS = ["bandit", "fixed_arm", "holdout", "llm", "template"] as const
 export type VariantKind = (typeof VARIANT_KINDS)[number]
+
+/** The bandit's key for an arm's counts over all contexts. */
+export const GLOBAL_CONTEXT = "*"
+
+/** Statuses a conversion leaves a referral in (and that counted a use of the code, which undoing it gives back). */
+export const CONVERSION_OUTCOME_STATUSES = ["converted", "review"] as const satisfies readonly ReferralStatus[]
+
+/** Statuses a canceled or refunded order still rejects (everything not already rejected or expired). */
+export const REJECTABLE_REFERRAL_STATUSES = ["pending", "review", "converted", "rewarded"] as const satisfies readonly ReferralStatus[]
+
+/** `CONVERTED_REFERRAL_STATUSES` as an SQL list, `('converted', 'rewarded')`, for raw queries (literals, never input). */
+export const CONVERTED_REFERRAL_STATUSES_SQL = `(${CONVERTED_REFERRAL_STATUSES.map((status) => `'${status}'`).join(", ")})`

@@ -1,6 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { createFindParams } from "@medusajs/medusa/api/utils/validators"
-import { REFERRAL_STATUSES } from "../../../types"
+import { MOMENT_SIGNAL_NAMES, type MomentSignal } from "../../../ml/moments/signals"
+import { DAY_MS, REFERRAL_STATUSES } from "../../../types"
 
 const ReferralStatus = z.enum(REFERRAL_STATUSES)
 
@@ -84,14 +85,7 @@ export const AdminUpdateReferralProgram = z
     propensity_promotion_tolerance: fraction(0.5),
     moment_threshold: share,
     moment_weights: z
-      .object({
-        first_order: share,
-        repeat_milestone: share,
-        high_value_order: share,
-        delivered: share,
-        positive_review: share,
-        recent_sharing: share,
-      })
+      .object(Object.fromEntries(MOMENT_SIGNAL_NAMES.map((name) => [name, share])) as Record<MomentSignal, typeof share>)
       .partial()
       .strict()
       .nullable(),
@@ -183,8 +177,6 @@ export const AdminGetReferralTreeParams = z
   .object({ depth: z.coerce.number().int().min(1).max(10).default(3) })
   .strict()
 export type AdminGetReferralTreeParamsType = z.infer<typeof AdminGetReferralTreeParams>
-
-const DAY_MS = 24 * 60 * 60 * 1000
 
 export const AdminGetLoopMetricsParams = z
   .object({

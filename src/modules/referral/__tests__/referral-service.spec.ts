@@ -1,10 +1,10 @@
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { REFERRAL_MODULE } from ".."
-import type ReferralModuleService from "../service"
+import type { IReferralModuleService } from "../../../types"
 
 jest.setTimeout(60 * 1000)
 
-moduleIntegrationTestRunner<ReferralModuleService>({
+moduleIntegrationTestRunner<IReferralModuleService>({
   moduleName: REFERRAL_MODULE,
   resolve: "./src/modules/referral",
   testSuite: ({ service }) => {
@@ -142,10 +142,10 @@ moduleIntegrationTestRunner<ReferralModuleService>({
     })
 
     it("keeps every settings version and answers the newest merged over the defaults", async () => {
-      expect(await service.getProgramSettings()).toMatchObject({ version: 0, referrer_cap: 10 })
+      expect(await service.retrieveProgramSettings()).toMatchObject({ version: 0, referrer_cap: 10 })
       await service.saveProgramSettings({ referrer_cap: 3 })
       await service.saveProgramSettings({ reward_hold_days: 2 })
-      expect(await service.getProgramSettings()).toMatchObject({ version: 2, referrer_cap: 3, reward_hold_days: 2 })
+      expect(await service.retrieveProgramSettings()).toMatchObject({ version: 2, referrer_cap: 3, reward_hold_days: 2 })
       expect(await service.listReferralPrograms()).toHaveLength(2)
     })
   },

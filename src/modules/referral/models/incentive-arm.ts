@@ -1,4 +1,5 @@
 import { model } from "@medusajs/framework/utils"
+import { REFEREE_OFFER_TYPES, REFERRER_OFFER_TYPES } from "../../../types/referral/constants"
 
 /**
  * A double-sided offer. The friend's side becomes the code's Medusa promotion;
@@ -11,10 +12,10 @@ const IncentiveArm = model
     {
       id: model.id({ prefix: "refarm" }).primaryKey(),
       name: model.text(),
-      referee_type: model.enum(["percentage", "fixed"]),
+      referee_type: model.enum([...REFEREE_OFFER_TYPES]),
       referee_value: model.bigNumber(),
       referee_currency_code: model.text().nullable(),
-      referrer_type: model.enum(["store_credit", "percentage", "fixed"]),
+      referrer_type: model.enum([...REFERRER_OFFER_TYPES]),
       referrer_value: model.bigNumber(),
       referrer_currency_code: model.text().nullable(),
       /** Per-currency amounts for fixed sides, e.g. { "eur": 9 }; a currency not listed uses the value above. */

@@ -1,10 +1,11 @@
 import { model } from "@medusajs/framework/utils"
+import { PROPENSITY_MODEL_STATUSES } from "../../../types/referral/constants"
 
 /**
  * A trained propensity-to-refer model and how it measured up. One row per
- * training run: `candidate` until compared with the active model, then
- * `active` (the one scoring customers) or `rejected`; a replaced active model
- * becomes `retired`. `kind` is `heuristic` while the store is in cold start.
+ * training run, compared with the active model before it is stored: `active`
+ * (the one scoring customers) or `rejected`; a replaced active model becomes
+ * `retired`. `kind` is `heuristic` while the store is in cold start.
  */
 const PropensityModel = model
   .define(
@@ -13,7 +14,7 @@ const PropensityModel = model
       id: model.id({ prefix: "refpm" }).primaryKey(),
       version: model.number(),
       kind: model.enum(["gradient_boosting", "heuristic"]),
-      status: model.enum(["candidate", "active", "rejected", "retired"]).default("candidate"),
+      status: model.enum([...PROPENSITY_MODEL_STATUSES]),
       trained_at: model.dateTime(),
       label: model.text(),
       features: model.json<string[]>(),

@@ -1,4 +1,5 @@
 import { model } from "@medusajs/framework/utils"
+import { REFERRAL_CODE_STATUSES } from "../../../types/referral/constants"
 import Referral from "./referral"
 
 /** A customer's shareable code; the Medusa promotion with the same code gives the friend the offer. */
@@ -11,7 +12,7 @@ const ReferralCode = model
       customer_id: model.text(),
       promotion_id: model.text().nullable(),
       arm_id: model.text().nullable(),
-      status: model.enum(["active", "disabled"]).default("active"),
+      status: model.enum([...REFERRAL_CODE_STATUSES]).default("active"),
       uses: model.number().default(0),
       referrals: model.hasMany(() => Referral, { mappedBy: "referral_code" }),
       metadata: model.json().nullable(),

@@ -1,4 +1,5 @@
 import { model } from "@medusajs/framework/utils"
+import { EXPERIMENT_DIMENSIONS, EXPERIMENT_STATUSES } from "../../../types/referral/constants"
 import ReferralVariant from "./referral-variant"
 
 /**
@@ -13,8 +14,8 @@ const ReferralExperiment = model
     {
       id: model.id({ prefix: "refexp" }).primaryKey(),
       name: model.text(),
-      dimension: model.enum(["policy", "message"]),
-      status: model.enum(["running", "stopped"]).default("running"),
+      dimension: model.enum([...EXPERIMENT_DIMENSIONS]),
+      status: model.enum([...EXPERIMENT_STATUSES]).default("running"),
       control_key: model.text(),
       started_at: model.dateTime(),
       stopped_at: model.dateTime().nullable(),

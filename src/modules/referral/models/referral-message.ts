@@ -1,4 +1,5 @@
 import { model } from "@medusajs/framework/utils"
+import { MESSAGE_SOURCES } from "../../../types/referral/constants"
 
 /**
  * A share message written for a prompt, per channel and recipient context:
@@ -17,7 +18,7 @@ const ReferralMessage = model
       recipient_key: model.text(),
       message: model.text(),
       subject: model.text().nullable(),
-      source: model.enum(["llm", "template"]),
+      source: model.enum([...MESSAGE_SOURCES]),
       fallback_reason: model.text().nullable(),
       prompt_version: model.text(),
       latency_ms: model.number(),

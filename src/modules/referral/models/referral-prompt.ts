@@ -1,4 +1,5 @@
 import { model } from "@medusajs/framework/utils"
+import { MESSAGE_SOURCES, PROMPT_STATUSES } from "../../../types/referral/constants"
 
 /**
  * The offer put to one customer at a viral moment, with the message to share
@@ -20,10 +21,10 @@ const ReferralPrompt = model
       context: model.json(),
       propensity: model.float().nullable(),
       message: model.text(),
-      message_source: model.enum(["llm", "template"]).default("template"),
+      message_source: model.enum([...MESSAGE_SOURCES]).default("template"),
       message_fallback_reason: model.text().nullable(),
       variant: model.text().nullable(),
-      status: model.enum(["open", "converted", "expired"]).default("open"),
+      status: model.enum([...PROMPT_STATUSES]).default("open"),
       expires_at: model.dateTime(),
       outcome_at: model.dateTime().nullable(),
       referral_id: model.text().nullable(),

@@ -1,4 +1,5 @@
 import { model } from "@medusajs/framework/utils"
+import { REWARD_KINDS, REWARD_ROLES, REWARD_STATUSES } from "../../../types/referral/constants"
 import Referral from "./referral"
 
 /**
@@ -15,11 +16,11 @@ const ReferralReward = model
       id: model.id({ prefix: "refrwd" }).primaryKey(),
       referral: model.belongsTo(() => Referral, { mappedBy: "rewards" }),
       customer_id: model.text().nullable(),
-      role: model.enum(["referrer", "referee"]),
-      kind: model.enum(["store_credit", "promotion", "discount"]),
+      role: model.enum([...REWARD_ROLES]),
+      kind: model.enum([...REWARD_KINDS]),
       amount: model.bigNumber(),
       currency_code: model.text(),
-      status: model.enum(["held", "issuing", "issued", "revoked"]).default("held"),
+      status: model.enum([...REWARD_STATUSES]).default("held"),
       release_at: model.dateTime().nullable(),
       issued_at: model.dateTime().nullable(),
       revoked_at: model.dateTime().nullable(),

@@ -1,4 +1,5 @@
 import { model } from "@medusajs/framework/utils"
+import { VARIANT_KINDS } from "../../../types/referral/constants"
 import ReferralExperiment from "./referral-experiment"
 
 /**
@@ -13,7 +14,7 @@ const ReferralVariant = model
       id: model.id({ prefix: "refvar" }).primaryKey(),
       experiment: model.belongsTo(() => ReferralExperiment, { mappedBy: "variants" }),
       key: model.text(),
-      kind: model.enum(["bandit", "fixed_arm", "holdout", "llm", "template"]),
+      kind: model.enum([...VARIANT_KINDS]),
       arm_id: model.text().nullable(),
       weight: model.number().default(1),
     }

@@ -1,4 +1,5 @@
 import { model } from "@medusajs/framework/utils"
+import { MOMENT_DECISIONS } from "../../../types/referral/constants"
 
 /**
  * One evaluation of whether now is a good time to ask a customer to refer:
@@ -18,7 +19,7 @@ const ViralMoment = model
       score: model.float(),
       propensity: model.float().nullable(),
       propensity_band: model.text().nullable(),
-      decision: model.enum(["prompted", "suppressed"]),
+      decision: model.enum([...MOMENT_DECISIONS]),
       reason: model.text().nullable(),
       prompt_id: model.text().nullable(),
       /** The experiment variants the customer was in ("experiment_id:key", comma-separated), if any. */

@@ -2,8 +2,9 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
-import type ReferralModuleService from "../../../modules/referral/service"
-import type { ConvertReferralInput } from "../../../modules/referral/service"
+import type { IReferralModuleService } from "../../../types"
+import type { ConvertReferralInput } from "../../../types"
+import { HOUR_MS } from "../../../types"
 import { isPublicIp } from "../../../utils/ip-address"
 import type { AddressLike } from "../../../rules/normalize-identity"
 import {
@@ -15,7 +16,6 @@ import {
 
 export const detectReferralFraudStepId = "detect-referral-fraud"
 
-const HOUR_MS = 60 * 60 * 1000
 /** The referrer's most recent other friends compared for a ring; enough for any real circle. */
 const RING_SIBLINGS = 200
 
@@ -40,9 +40,9 @@ type OrderFacts = {
 export const detectReferralFraudStep = createStep(
   detectReferralFraudStepId,
   async (conversion: ConvertReferralInput, { container }) => {
-    const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
+    const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
     const referral = await referrals.retrieveReferral(conversion.referral_id)
-    const settings = await referrals.getProgramSettings()
+    const settings = await referrals.retrieveProgramSettings()
     const anyRule = settings.flag_disposable_email || settings.flag_ip_velocity || settings.flag_shared_fingerprint
     if (referral.status !== "pending" || !anyRule) {
       return new StepResponse([] as ReferralFlag[])
@@ -86,7 +86,7 @@ export const detectReferralFraudStep = createStep(
  */
 async function loadRing(
   container: MedusaContainer,
-  referrals: ReferralModuleService,
+  referrals: IReferralModuleService,
   referral: { id: string; referrer_customer_id: string; referee_customer_id: string | null; referee_email: string | null },
   conversion: ConvertReferralInput
 ) {

@@ -2,10 +2,10 @@ import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import type { BigNumberInput } from "@medusajs/framework/types"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
-import type ReferralModuleService from "../../../modules/referral/service"
+import type { IReferralModuleService } from "../../../types"
 import type { ConvertReferralInput } from "../../../modules/referral/service"
 import { normalizeEmail } from "../../../rules/normalize-identity"
-import { type ArmLike, referrerRewardFor } from "../../../rules/offer"
+import { referrerRewardFor } from "../../../rules/offer"
 import { normalizeCode } from "../../../rules/referral-code-format"
 
 export const ensureOrderReferralStepId = "ensure-order-referral"
@@ -25,7 +25,7 @@ export const ensureOrderReferralStep = createStep(
   ensureOrderReferralStepId,
   async (input: { order_id: string }, { container }) => {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
+    const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
 
     const {
       data: [order],
@@ -76,21 +76,21 @@ export const ensureOrderReferralStep = createStep(
       currency_code: order.currency_code,
       referee_customer_id: order.customer_id ?? null,
       referee_email: normalizeEmail(order.email),
-      referrer_reward: referrerRewardFor(arm as unknown as ArmLike, order.currency_code),
+      referrer_reward: referrerRewardFor(arm, order.currency_code),
       referee_discount: discount.toNumber(),
     }
     return new StepResponse(conversion, created ? referral.id : null)
   },
   async (createdId, { container }) => {
     if (createdId) {
-      await container.resolve<ReferralModuleService>(REFERRAL_MODULE).deleteReferrals(createdId)
+      await container.resolve<IReferralModuleService>(REFERRAL_MODULE).deleteReferrals(createdId)
     }
   }
 )
 
 async function findOrCreateReferral(
   query: { graph: Function },
-  referrals: ReferralModuleService,
+  referrals: IReferralModuleService,
   order: { id: string; email?: string | null; customer_id?: string | null },
   code: { id: string; code: string; customer_id: string; arm_id: string | null }
 ) {

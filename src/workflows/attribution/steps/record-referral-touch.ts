@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
-import type ReferralModuleService from "../../../modules/referral/service"
+import type { IReferralModuleService } from "../../../types"
 import type { TOUCH_TYPES } from "../../../modules/referral/models/referral-touch"
 
 export const recordReferralTouchStepId = "record-referral-touch"
@@ -19,13 +19,13 @@ export type RecordReferralTouchStepInput = {
 export const recordReferralTouchStep = createStep(
   recordReferralTouchStepId,
   async (input: RecordReferralTouchStepInput, { container }) => {
-    const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
+    const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
     const touch = await referrals.createReferralTouches(input)
     return new StepResponse(touch, touch.id)
   },
   async (id, { container }) => {
     if (id) {
-      await container.resolve<ReferralModuleService>(REFERRAL_MODULE).deleteReferralTouches(id)
+      await container.resolve<IReferralModuleService>(REFERRAL_MODULE).deleteReferralTouches(id)
     }
   }
 )

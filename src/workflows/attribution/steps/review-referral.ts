@@ -1,8 +1,8 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
-import type ReferralModuleService from "../../../modules/referral/service"
-import { type ArmLike, referrerRewardFor } from "../../../rules/offer"
+import type { IReferralModuleService } from "../../../types"
+import { referrerRewardFor } from "../../../rules/offer"
 
 export const reviewReferralStepId = "review-referral"
 
@@ -19,7 +19,7 @@ export type ReviewReferralStepInput = { id: string; decision: "approve" | "rejec
 export const reviewReferralStep = createStep(
   reviewReferralStepId,
   async (input: ReviewReferralStepInput, { container }) => {
-    const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
+    const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
     const referral = await referrals.retrieveReferral(input.id)
     if (referral.status !== "review") {
       throw new MedusaError(
@@ -51,7 +51,7 @@ export const reviewReferralStep = createStep(
     const approved = await referrals.approveReferral(
       input.id,
       // A referral reaches review only through conversion, which records the order's currency.
-      referrerRewardFor(arm as unknown as ArmLike, referral.currency_code!)
+      referrerRewardFor(arm, referral.currency_code!)
     )
     return new StepResponse(approved, { id: input.id, reason: referral.reason, decision: "approve" } as ReviewUndo)
   },
@@ -59,11 +59,11 @@ export const reviewReferralStep = createStep(
     if (undo?.decision === "reject") {
       // Back to review with the reason it had before the admin's rejection.
       await container
-        .resolve<ReferralModuleService>(REFERRAL_MODULE)
+        .resolve<IReferralModuleService>(REFERRAL_MODULE)
         .transitionReferral(undo.id, ["rejected"], "review", undo.reason ?? "manual_review")
     } else if (undo) {
       const approved = undo
-      const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
+      const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
       const rewards = await referrals.listReferralRewards({ referral_id: approved.id, role: "referrer", status: "held" })
       await referrals.deleteReferralRewards(rewards.map((reward) => reward.id))
       // Back to review for the reason it was there (manual review, or flagged by a fraud rule).

@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
-import type ReferralModuleService from "../../../modules/referral/service"
+import type { IReferralModuleService } from "../../../types"
 import type { SettledReferrerPrompt } from "./settle-referrer-prompt"
 
 export const setReferralOfferStepId = "set-referral-offer"
@@ -15,14 +15,14 @@ export const setReferralOfferStep = createStep(
     if (!input) {
       return new StepResponse(null, null)
     }
-    const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
+    const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
     const before = await referrals.retrieveReferral(input.referral_id, { select: ["id", "arm_id", "variant"] })
     await referrals.updateReferrals({ id: input.referral_id, arm_id: input.arm_id, variant: input.variant })
     return new StepResponse(null, { id: before.id, arm_id: before.arm_id ?? null, variant: before.variant ?? null })
   },
   async (before, { container }) => {
     if (before) {
-      await container.resolve<ReferralModuleService>(REFERRAL_MODULE).updateReferrals(before)
+      await container.resolve<IReferralModuleService>(REFERRAL_MODULE).updateReferrals(before)
     }
   }
 )

@@ -1,7 +1,8 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
-import type ReferralModuleService from "../../../modules/referral/service"
-import type { ConvertReferralResult } from "../../../modules/referral/service"
+import type { IReferralModuleService } from "../../../types"
+import type { ConvertReferralResult } from "../../../types"
+import { CONVERSION_OUTCOME_STATUSES } from "../../../types"
 
 export const settleReferrerPromptStepId = "settle-referrer-prompt"
 
@@ -20,7 +21,7 @@ export const settleReferrerPromptStep = createStep(
     if (!input || !["converted", "review"].includes(input.outcome)) {
       return new StepResponse(null, null)
     }
-    const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
+    const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
     const referral = await referrals.retrieveReferral(input.referral_id)
     const [prompt] = await referrals.listReferralPrompts(
       { customer_id: referral.referrer_customer_id, status: "open", expires_at: { $gt: new Date() } },
@@ -43,7 +44,7 @@ export const settleReferrerPromptStep = createStep(
   },
   async (promptId, { container }) => {
     if (promptId) {
-      await container.resolve<ReferralModuleService>(REFERRAL_MODULE).reopenPrompt(promptId, "converted")
+      await container.resolve<IReferralModuleService>(REFERRAL_MODULE).reopenPrompt(promptId, "converted")
     }
   }
 )

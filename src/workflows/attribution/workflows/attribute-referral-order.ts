@@ -6,6 +6,7 @@ import { detectReferralFraudStep } from "../steps/detect-referral-fraud"
 import { ensureOrderReferralStep } from "../steps/ensure-order-referral"
 import { setReferralOfferStep } from "../steps/set-referral-offer"
 import { settleReferrerPromptStep } from "../steps/settle-referrer-prompt"
+import { CONVERSION_OUTCOME_STATUSES } from "../../../types"
 
 export const attributeReferralOrderWorkflowId = "attribute-referral-order"
 
@@ -33,7 +34,7 @@ export const attributeReferralOrderWorkflow = createWorkflow(
         setReferralOfferStep(settled)
         emitEventStep({
           eventName: transform({ result }, ({ result }) =>
-            ["converted", "review"].includes(result!.outcome) ? ReferralEvents.CONVERTED : ReferralEvents.REJECTED
+            (CONVERSION_OUTCOME_STATUSES as readonly string[]).includes(result!.outcome) ? ReferralEvents.CONVERTED : ReferralEvents.REJECTED
           ),
           data: transform({ result }, ({ result }) => ({ id: result!.referral_id })),
         })

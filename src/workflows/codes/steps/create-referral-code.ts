@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
-import type ReferralModuleService from "../../../modules/referral/service"
+import type { IReferralModuleService } from "../../../types"
 
 export const createReferralCodeStepId = "create-referral-code"
 
@@ -14,13 +14,13 @@ export type CreateReferralCodeStepInput = {
 export const createReferralCodeStep = createStep(
   createReferralCodeStepId,
   async (input: CreateReferralCodeStepInput, { container }) => {
-    const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
+    const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
     const created = await referrals.createReferralCodes(input)
     return new StepResponse(created, created.id)
   },
   async (id, { container }) => {
     if (id) {
-      await container.resolve<ReferralModuleService>(REFERRAL_MODULE).deleteReferralCodes(id)
+      await container.resolve<IReferralModuleService>(REFERRAL_MODULE).deleteReferralCodes(id)
     }
   }
 )

@@ -1,7 +1,7 @@
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
-import type ReferralModuleService from "../../../modules/referral/service"
+import type { IReferralModuleService } from "../../../types"
 import { generateReferralCode } from "../../../rules/referral-code-format"
 
 export const generateReferralCodeStepId = "generate-referral-code"
@@ -12,7 +12,7 @@ const ATTEMPTS = 5
 export const generateReferralCodeStep = createStep(
   generateReferralCodeStepId,
   async (input: { first_name?: string | null }, { container }) => {
-    const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
+    const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
       const code = generateReferralCode(input.first_name)

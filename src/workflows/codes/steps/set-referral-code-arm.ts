@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
-import type ReferralModuleService from "../../../modules/referral/service"
+import type { IReferralModuleService } from "../../../types"
 
 export const setReferralCodeArmStepId = "set-referral-code-arm"
 
@@ -18,13 +18,13 @@ export const setReferralCodeArmStep = createStep(
     if (input.previous_arm_id === input.arm_id) {
       return new StepResponse(null, null)
     }
-    await container.resolve<ReferralModuleService>(REFERRAL_MODULE).updateReferralCodes({ id: input.id, arm_id: input.arm_id })
+    await container.resolve<IReferralModuleService>(REFERRAL_MODULE).updateReferralCodes({ id: input.id, arm_id: input.arm_id })
     return new StepResponse(null, { id: input.id, previous_arm_id: input.previous_arm_id })
   },
   async (undo, { container }) => {
     if (undo) {
       await container
-        .resolve<ReferralModuleService>(REFERRAL_MODULE)
+        .resolve<IReferralModuleService>(REFERRAL_MODULE)
         .updateReferralCodes({ id: undo.id, arm_id: undo.previous_arm_id })
     }
   }

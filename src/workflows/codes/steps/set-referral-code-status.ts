@@ -1,7 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
-import type ReferralModuleService from "../../../modules/referral/service"
+import type { IReferralModuleService } from "../../../types"
 
 export const setReferralCodeStatusStepId = "set-referral-code-status"
 
@@ -14,7 +14,7 @@ export type SetReferralCodeStatusStepInput = { id: string; status: "active" | "d
 export const setReferralCodeStatusStep = createStep(
   setReferralCodeStatusStepId,
   async (input: SetReferralCodeStatusStepInput, { container }) => {
-    const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
+    const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
     const [before] = await referrals.listReferralCodes({ id: input.id }, { take: 1 })
     if (!before) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Referral code with id ${input.id} was not found`)
@@ -26,6 +26,6 @@ export const setReferralCodeStatusStep = createStep(
     if (!before) {
       return
     }
-    await container.resolve<ReferralModuleService>(REFERRAL_MODULE).updateReferralCodes({ id: before.id, status: before.status })
+    await container.resolve<IReferralModuleService>(REFERRAL_MODULE).updateReferralCodes({ id: before.id, status: before.status })
   }
 )

@@ -2,8 +2,8 @@ import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { REFERRAL_MODULE } from "../../../modules/referral"
-import type ReferralModuleService from "../../../modules/referral/service"
-import { type ArmLike, discountApplicationMethod, refereeOffer } from "../../../rules/offer"
+import type { IReferralModuleService } from "../../../types"
+import { discountApplicationMethod, refereeOffer } from "../../../rules/offer"
 
 export const updateCodePromotionOfferStepId = "update-referral-code-promotion-offer"
 
@@ -37,7 +37,7 @@ export const updateCodePromotionOfferStep = createStep(
 )
 
 async function applyArmOffer(container: MedusaContainer, promotionId: string, armId: string) {
-  const arm = (await container.resolve<ReferralModuleService>(REFERRAL_MODULE).retrieveIncentiveArm(armId)) as unknown as ArmLike
+  const arm = (await container.resolve<IReferralModuleService>(REFERRAL_MODULE).retrieveIncentiveArm(armId))
   await container
     .resolve(Modules.PROMOTION)
     .updatePromotions([{ id: promotionId, application_method: discountApplicationMethod(refereeOffer(arm)) }])

@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { compareProportions, probabilityBest } from "../../../ml/stats"
 import { REFERRAL_MODULE } from "../../../modules/referral"
-import type ReferralModuleService from "../../../modules/referral/service"
+import type { IReferralModuleService } from "../../../types"
 import { type Money, sumByCurrency } from "../../../utils/money"
 import { MathBN } from "@medusajs/framework/utils"
 
@@ -17,11 +17,11 @@ export const computeExperimentResultsStepId = "compute-experiment-results"
 export const computeExperimentResultsStep = createStep(
   computeExperimentResultsStepId,
   async (input: { id: string }, { container }) => {
-    const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
+    const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
     const [outcomes, variants, settings] = await Promise.all([
-      referrals.experimentOutcomes(input.id),
+      referrals.listExperimentOutcomes(input.id),
       referrals.listReferralVariants({ experiment_id: input.id }, { order: { created_at: "ASC" } }),
-      referrals.getProgramSettings(),
+      referrals.retrieveProgramSettings(),
     ])
     const count = (rows: Record<string, unknown>[], key: string, field = "n") =>
       Number(rows.find((row) => row.variant_key === key)?.[field] ?? 0)

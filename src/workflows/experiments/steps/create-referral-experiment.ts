@@ -1,7 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
-import type ReferralModuleService from "../../../modules/referral/service"
+import type { IReferralModuleService } from "../../../types"
 
 export const createReferralExperimentStepId = "create-referral-experiment"
 
@@ -16,7 +16,7 @@ export type CreateReferralExperimentInput = {
 export const createReferralExperimentStep = createStep(
   createReferralExperimentStepId,
   async (input: CreateReferralExperimentInput, { container }) => {
-    const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
+    const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
     const [running] = await referrals.listReferralExperiments({ dimension: input.dimension, status: "running" }, { take: 1 })
     if (running) {
       throw new MedusaError(
@@ -56,7 +56,7 @@ export const createReferralExperimentStep = createStep(
     if (!experimentId) {
       return
     }
-    const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
+    const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
     const variants = await referrals.listReferralVariants({ experiment_id: experimentId })
     await referrals.deleteReferralVariants(variants.map((variant) => variant.id))
     await referrals.deleteReferralExperiments(experimentId)

@@ -1,7 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
-import type ReferralModuleService from "../../../modules/referral/service"
+import type { IReferralModuleService } from "../../../types"
 
 export const stopReferralExperimentStepId = "stop-referral-experiment"
 
@@ -9,7 +9,7 @@ export const stopReferralExperimentStepId = "stop-referral-experiment"
 export const stopReferralExperimentStep = createStep(
   stopReferralExperimentStepId,
   async (input: { id: string }, { container }) => {
-    const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
+    const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
     const [experiment] = await referrals.listReferralExperiments({ id: input.id }, { take: 1 })
     if (!experiment) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Experiment with id ${input.id} was not found`)
@@ -23,7 +23,7 @@ export const stopReferralExperimentStep = createStep(
   async (id, { container }) => {
     if (id) {
       await container
-        .resolve<ReferralModuleService>(REFERRAL_MODULE)
+        .resolve<IReferralModuleService>(REFERRAL_MODULE)
         .updateReferralExperiments({ id, status: "running", stopped_at: null })
     }
   }

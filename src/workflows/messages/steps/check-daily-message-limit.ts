@@ -2,7 +2,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { resolveLlmOptions } from "../../../messages"
 import { REFERRAL_MODULE } from "../../../modules/referral"
-import type ReferralModuleService from "../../../modules/referral/service"
+import type { IReferralModuleService } from "../../../types"
 import { DAY_MS } from "../../../types"
 
 export const checkDailyMessageLimitStepId = "check-daily-share-message-limit"
@@ -14,7 +14,7 @@ export const checkDailyMessageLimitStep = createStep(
   checkDailyMessageLimitStepId,
   async (input: { customer_id: string }, { container }) => {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const limit = resolveLlmOptions(container.resolve<ReferralModuleService>(REFERRAL_MODULE).getOptions().llm)
+    const limit = resolveLlmOptions(container.resolve<IReferralModuleService>(REFERRAL_MODULE).getOptions().llm)
       .maxPerCustomerPerDay
     const { data: today } = await query.graph({
       entity: "referral_message",

@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { GeneratedMessage } from "../../../messages"
 import { REFERRAL_MODULE } from "../../../modules/referral"
-import type ReferralModuleService from "../../../modules/referral/service"
+import type { IReferralModuleService } from "../../../types"
 
 export const saveShareMessageStepId = "save-share-message"
 
@@ -21,7 +21,7 @@ export type SaveShareMessageStepInput = {
 export const saveShareMessageStep = createStep(
   saveShareMessageStepId,
   async (input: SaveShareMessageStepInput, { container }) => {
-    const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
+    const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
     const key = { prompt_id: input.prompt_id, channel: input.channel, recipient_key: input.recipient_key }
     try {
       const saved = await referrals.createReferralMessages({
@@ -46,7 +46,7 @@ export const saveShareMessageStep = createStep(
   },
   async (createdId, { container }) => {
     if (createdId) {
-      await container.resolve<ReferralModuleService>(REFERRAL_MODULE).deleteReferralMessages(createdId)
+      await container.resolve<IReferralModuleService>(REFERRAL_MODULE).deleteReferralMessages(createdId)
     }
   }
 )

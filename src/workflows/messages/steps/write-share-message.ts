@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { generateShareMessage, type MessageContext, resolveLlmOptions } from "../../../messages"
 import { REFERRAL_MODULE } from "../../../modules/referral"
-import type ReferralModuleService from "../../../modules/referral/service"
+import type { IReferralModuleService } from "../../../types"
 
 export const writeShareMessageStepId = "write-share-message"
 
@@ -13,8 +13,8 @@ export const writeShareMessageStepId = "write-share-message"
 export const writeShareMessageStep = createStep(
   writeShareMessageStepId,
   async (input: { context: MessageContext; seed: string; force_template?: boolean }, { container }) => {
-    const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
-    const settings = await referrals.getProgramSettings()
+    const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
+    const settings = await referrals.retrieveProgramSettings()
     const configured = resolveLlmOptions(referrals.getOptions().llm)
     const options = settings.llm_enabled && !input.force_template ? configured : { ...configured, enabled: false }
     const generated = await generateShareMessage(input.context, options, input.seed)

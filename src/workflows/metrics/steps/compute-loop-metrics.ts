@@ -1,6 +1,6 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { loopMetrics, type LoopMetricsQuery } from "../utils/loop-metrics"
+import { loopMetrics, type LoopMetricsQuery } from "../../../analytics/loop-metrics"
 
 export const computeLoopMetricsStepId = "compute-loop-metrics"
 

@@ -1,5 +1,5 @@
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import type { LoopMetricsQuery } from "../utils/loop-metrics"
+import type { LoopMetricsQuery } from "../../../analytics/loop-metrics"
 import { computeLoopMetricsStep } from "../steps/compute-loop-metrics"
 
 export const computeLoopMetricsWorkflowId = "compute-loop-metrics"

@@ -4,10 +4,9 @@ import { fnv1a } from "../../../ml/hash"
 import { mulberry32 } from "../../../ml/random"
 import { REFERRAL_MODULE } from "../../../modules/referral"
 import { GLOBAL_CONTEXT } from "../../../modules/referral/service"
-import type ReferralModuleService from "../../../modules/referral/service"
-import type { ArmLike } from "../../../rules/offer"
+import type { IReferralModuleService } from "../../../types"
 import { expectedOfferCost } from "../../../rules/offer-cost"
-import { averageOrderValue } from "../utils/store-economics"
+import { averageOrderValue } from "../../../analytics/store-economics"
 
 export const chooseIncentiveArmStepId = "choose-incentive-arm"
 
@@ -41,7 +40,7 @@ export type IncentiveChoice = {
 export const chooseIncentiveArmStep = createStep(
   chooseIncentiveArmStepId,
   async (input: ChooseIncentiveArmStepInput, { container }): Promise<StepResponse<IncentiveChoice>> => {
-    const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
+    const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
     let arms = await referrals.listIncentiveArms({ active: true })
     if (!arms.length) {
       arms = await referrals.listIncentiveArms({ is_default: true }, { take: 1 })
@@ -72,7 +71,7 @@ export const chooseIncentiveArmStep = createStep(
       })
     }
     const choice = chooseArm({
-      arms: arms.map((arm) => ({ arm_id: arm.id, expected_cost: expectedOfferCost(arm as unknown as ArmLike, aov) })),
+      arms: arms.map((arm) => ({ arm_id: arm.id, expected_cost: expectedOfferCost(arm, aov) })),
       stats: arms.map((arm) => ({ arm_id: arm.id, context: counts(arm.id, key), global: counts(arm.id, GLOBAL_CONTEXT) })),
       expectedMargin: input.expected_margin_rate * aov,
       rand: mulberry32(fnv1a(input.moment_id)),

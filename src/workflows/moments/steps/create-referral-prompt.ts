@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
-import type ReferralModuleService from "../../../modules/referral/service"
+import type { IReferralModuleService } from "../../../types"
 import { DAY_MS } from "../../../types"
 
 export const createReferralPromptStepId = "create-referral-prompt"
@@ -30,7 +30,7 @@ export type CreateReferralPromptStepInput = {
 export const createReferralPromptStep = createStep(
   createReferralPromptStepId,
   async (input: CreateReferralPromptStepInput, { container }) => {
-    const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
+    const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
     const prompt = await referrals.createReferralPrompts({
       customer_id: input.customer_id,
       referral_code_id: input.referral_code.id,
@@ -51,7 +51,7 @@ export const createReferralPromptStep = createStep(
   },
   async (promptId, { container }) => {
     if (promptId) {
-      await container.resolve<ReferralModuleService>(REFERRAL_MODULE).deleteReferralPrompts(promptId)
+      await container.resolve<IReferralModuleService>(REFERRAL_MODULE).deleteReferralPrompts(promptId)
     }
   }
 )

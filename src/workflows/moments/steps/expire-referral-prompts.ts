@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
-import type ReferralModuleService from "../../../modules/referral/service"
+import type { IReferralModuleService } from "../../../types"
 
 export const expireReferralPromptsStepId = "expire-referral-prompts"
 
@@ -8,7 +8,7 @@ export const expireReferralPromptsStepId = "expire-referral-prompts"
 export const expireReferralPromptsStep = createStep(
   expireReferralPromptsStepId,
   async (input: { now?: Date }, { container }) => {
-    const expired = await container.resolve<ReferralModuleService>(REFERRAL_MODULE).expireDuePrompts(input.now ?? new Date())
+    const expired = await container.resolve<IReferralModuleService>(REFERRAL_MODULE).expireDuePrompts(input.now ?? new Date())
     return new StepResponse({ expired })
   }
 )

@@ -1,9 +1,9 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
-import type ReferralModuleService from "../../../modules/referral/service"
+import type { IReferralModuleService } from "../../../types"
 import { FEATURE_NAMES } from "../../../ml/propensity/features"
-import { loadCustomerFeatures } from "../../propensity/utils/customer-features"
+import { loadCustomerFeatures } from "../../../analytics/customer-features"
 import { DAY_MS } from "../../../types"
 
 export const loadMomentFactsStepId = "load-viral-moment-facts"
@@ -30,7 +30,7 @@ const feature = (vector: number[], name: string) => vector[FEATURE_NAMES.indexOf
 export const loadMomentFactsStep = createStep(
   loadMomentFactsStepId,
   async (input: MomentTrigger, { container }) => {
-    const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
+    const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const now = new Date()
     const monthAgo = new Date(now.getTime() - 30 * DAY_MS)
@@ -39,7 +39,7 @@ export const loadMomentFactsStep = createStep(
 
     const [settings, experiments, customers, [[features], orderTotal, [lastPrompt], openPrompts, promptsThisMonth, storeToday, shares]] =
       await Promise.all([
-        referrals.getProgramSettings(),
+        referrals.retrieveProgramSettings(),
         referrals.listReferralExperiments({ status: "running" }, { relations: ["variants"] }),
         query.graph({ entity: "customer", fields: ["id", "has_account"], filters: { id: input.customer_id } }),
         Promise.all([

@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
-import type ReferralModuleService from "../../../modules/referral/service"
+import type { IReferralModuleService } from "../../../types"
 
 export const recordAssignmentsStepId = "record-experiment-assignments"
 
@@ -12,7 +12,7 @@ export const recordAssignmentsStepId = "record-experiment-assignments"
 export const recordAssignmentsStep = createStep(
   recordAssignmentsStepId,
   async (rows: { experiment_id: string; customer_id: string; variant_key: string }[], { container }) => {
-    await container.resolve<ReferralModuleService>(REFERRAL_MODULE).recordAssignments(rows)
+    await container.resolve<IReferralModuleService>(REFERRAL_MODULE).recordAssignments(rows)
     return new StepResponse(rows.length)
   }
 )

@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
-import type ReferralModuleService from "../../../modules/referral/service"
+import type { IReferralModuleService } from "../../../types"
 
 export const recordBanditPullStepId = "record-bandit-pull"
 
@@ -10,12 +10,12 @@ export type RecordBanditPullStepInput = { arm_id: string; context_key: string }
 export const recordBanditPullStep = createStep(
   recordBanditPullStepId,
   async (input: RecordBanditPullStepInput, { container }) => {
-    await container.resolve<ReferralModuleService>(REFERRAL_MODULE).recordBanditPull(input.arm_id, input.context_key)
+    await container.resolve<IReferralModuleService>(REFERRAL_MODULE).recordBanditPull(input.arm_id, input.context_key)
     return new StepResponse(null, input)
   },
   async (pull, { container }) => {
     if (pull) {
-      await container.resolve<ReferralModuleService>(REFERRAL_MODULE).undoBanditPull(pull.arm_id, pull.context_key)
+      await container.resolve<IReferralModuleService>(REFERRAL_MODULE).undoBanditPull(pull.arm_id, pull.context_key)
     }
   }
 )

@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
-import type ReferralModuleService from "../../../modules/referral/service"
+import type { IReferralModuleService } from "../../../types"
 
 export const recordViralMomentStepId = "record-viral-moment"
 
@@ -25,7 +25,7 @@ export type RecordViralMomentStepInput = {
 export const recordViralMomentStep = createStep(
   recordViralMomentStepId,
   async (input: RecordViralMomentStepInput, { container }) => {
-    const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
+    const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
     const key = { customer_id: input.customer_id, trigger: input.trigger, trigger_id: input.trigger_id }
     const [existing] = await referrals.listViralMoments(key, { take: 1 })
     if (existing) {
@@ -44,7 +44,7 @@ export const recordViralMomentStep = createStep(
   },
   async (createdId, { container }) => {
     if (createdId) {
-      await container.resolve<ReferralModuleService>(REFERRAL_MODULE).deleteViralMoments(createdId)
+      await container.resolve<IReferralModuleService>(REFERRAL_MODULE).deleteViralMoments(createdId)
     }
   }
 )

@@ -1,7 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
-import type ReferralModuleService from "../../../modules/referral/service"
+import type { IReferralModuleService } from "../../../types"
 
 export const validatePromptOwnerStepId = "validate-prompt-owner"
 
@@ -9,7 +9,7 @@ export const validatePromptOwnerStepId = "validate-prompt-owner"
 export const validatePromptOwnerStep = createStep(
   validatePromptOwnerStepId,
   async (input: { prompt_id: string; customer_id: string }, { container }) => {
-    const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
+    const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
     const [prompt] = await referrals.listReferralPrompts(
       { id: input.prompt_id, customer_id: input.customer_id },
       { take: 1 }

@@ -1,8 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { analyseReferralNetwork } from "../../../ml/graph"
 import { REFERRAL_MODULE } from "../../../modules/referral"
-import type ReferralModuleService from "../../../modules/referral/service"
-import { loadReferralEdges } from "../utils/load-referral-edges"
+import type { IReferralModuleService } from "../../../types"
 
 export const computeReferralNetworkStepId = "compute-referral-network"
 
@@ -16,8 +15,8 @@ export const computeReferralNetworkStepId = "compute-referral-network"
 export const computeReferralNetworkStep = createStep(
   computeReferralNetworkStepId,
   async (_: void, { container }) => {
-    const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
-    const [settings, edges] = await Promise.all([referrals.getProgramSettings(), loadReferralEdges(container)])
+    const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
+    const [settings, edges] = await Promise.all([referrals.retrieveProgramSettings(), referrals.listReferralEdges()])
     const started = Date.now()
     const network = analyseReferralNetwork(edges, {
       superConnectorPercentile: settings.super_connector_percentile,

@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
-import type ReferralModuleService from "../../../modules/referral/service"
+import type { IReferralModuleService } from "../../../types"
 import { DAY_MS } from "../../../types/referral/constants"
 
 export const listExpiringSharedPromptsStepId = "list-expiring-shared-prompts"
@@ -9,7 +9,7 @@ export const listExpiringSharedPromptsStepId = "list-expiring-shared-prompts"
 export const listExpiringSharedPromptsStep = createStep(
   listExpiringSharedPromptsStepId,
   async (input: { now?: Date | string }, { container }) => {
-    const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
+    const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
     const options = referrals.getNotificationOptions()
     if (!options.enabled || !options.send.offer_expiring) {
       return new StepResponse([] as string[])

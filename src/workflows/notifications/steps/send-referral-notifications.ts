@@ -2,7 +2,7 @@ import type { CreateNotificationDTO, INotificationModuleService, MedusaContainer
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
-import type ReferralModuleService from "../../../modules/referral/service"
+import type { IReferralModuleService } from "../../../types"
 import { renderNotification } from "../../../notifications"
 import { notificationTriggerType } from "../../../types/notifications"
 import type { BuiltNotification } from "../utils/referral-notification"
@@ -34,7 +34,7 @@ export const sendReferralNotificationsStep = createStep(
     if (!ready.length) {
       return new StepResponse(result)
     }
-    const options = container.resolve<ReferralModuleService>(REFERRAL_MODULE).getNotificationOptions()
+    const options = container.resolve<IReferralModuleService>(REFERRAL_MODULE).getNotificationOptions()
     const notifications = container.resolve<INotificationModuleService>(Modules.NOTIFICATION, { allowUnregistered: true })
     if (!notifications || !providerMayServe(container, options.channel)) {
       logNoProvider(container, options.channel)

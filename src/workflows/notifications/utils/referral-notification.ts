@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import { REFERRAL_MODULE } from "../../../modules/referral"
-import type ReferralModuleService from "../../../modules/referral/service"
+import type { IReferralModuleService } from "../../../types"
 import { describeOffer, describeOfferPhrase } from "../../../messages"
 import { qrCode, shareLinks, unsubscribeToken } from "../../../notifications"
 import type {
@@ -40,7 +40,7 @@ export async function buildReferralNotification(
   kind: ReferralNotificationKind,
   id: string
 ): Promise<BuiltNotification> {
-  const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
+  const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
   const options = referrals.getNotificationOptions()
   if (!options.enabled || !options.send[kind]) {
     return { kind, send: false, reason: "switched_off" }
@@ -60,11 +60,11 @@ export async function buildReferralNotification(
 }
 
 class NotificationReader {
-  private readonly options: ReturnType<ReferralModuleService["getNotificationOptions"]>
+  private readonly options: ReturnType<IReferralModuleService["getNotificationOptions"]>
 
   constructor(
     private readonly container: MedusaContainer,
-    private readonly referrals: ReferralModuleService
+    private readonly referrals: IReferralModuleService
   ) {
     this.options = referrals.getNotificationOptions()
   }

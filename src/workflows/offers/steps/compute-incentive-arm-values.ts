@@ -4,10 +4,9 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { betaCredibleInterval, betaMean, POSTERIOR_DEFAULTS } from "../../../ml/bandit"
 import { REFERRAL_MODULE } from "../../../modules/referral"
 import { GLOBAL_CONTEXT } from "../../../modules/referral/service"
-import type ReferralModuleService from "../../../modules/referral/service"
-import type { ArmLike } from "../../../rules/offer"
+import type { IReferralModuleService } from "../../../types"
 import { expectedOfferCost } from "../../../rules/offer-cost"
-import { averageOrderValue } from "../../moments/utils/store-economics"
+import { averageOrderValue } from "../../../analytics/store-economics"
 
 export const computeIncentiveArmValuesStepId = "compute-incentive-arm-values"
 
@@ -25,7 +24,7 @@ export const computeIncentiveArmValuesStep = createStep(
 
 async function incentiveArmValues(container: MedusaContainer) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
+  const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
   const [{ data: arms }, { data: states }, program, aov] = await Promise.all([
     query.graph({ entity: "incentive_arm", fields: ["*"], pagination: { order: { created_at: "ASC" } } }),
     query.graph({
@@ -33,7 +32,7 @@ async function incentiveArmValues(container: MedusaContainer) {
       fields: ["arm_id", "pulls", "successes", "failures"],
       filters: { context_key: GLOBAL_CONTEXT },
     }),
-    referrals.getProgramSettings(),
+    referrals.retrieveProgramSettings(),
     averageOrderValue(container),
   ])
   const expectedMargin = program.expected_margin_rate * aov
@@ -46,7 +45,7 @@ async function incentiveArmValues(container: MedusaContainer) {
         beta: POSTERIOR_DEFAULTS.priorBeta + stats.failures,
       }
       const mean = betaMean(params)
-      const expectedCost = expectedOfferCost(arm as unknown as ArmLike, aov)
+      const expectedCost = expectedOfferCost(arm, aov)
       return {
         ...arm,
         stats,

@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
-import type ReferralModuleService from "../../../modules/referral/service"
+import type { IReferralModuleService } from "../../../types"
 import { DEFAULT_ARM } from "../../../rules/offer"
 
 export const ensureDefaultArmStepId = "ensure-default-referral-arm"
@@ -13,7 +13,7 @@ export const ensureDefaultArmStepId = "ensure-default-referral-arm"
 export const ensureDefaultArmStep = createStep(
   ensureDefaultArmStepId,
   async (_: void, { container }) => {
-    const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
+    const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
     const [existing] = await referrals.listIncentiveArms({ is_default: true, active: true }, { take: 1 })
     if (existing) {
       return new StepResponse(existing, null)
@@ -31,7 +31,7 @@ export const ensureDefaultArmStep = createStep(
   },
   async (createdId, { container }) => {
     if (createdId) {
-      await container.resolve<ReferralModuleService>(REFERRAL_MODULE).deleteIncentiveArms(createdId)
+      await container.resolve<IReferralModuleService>(REFERRAL_MODULE).deleteIncentiveArms(createdId)
     }
   }
 )

@@ -1,7 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
-import type ReferralModuleService from "../../../modules/referral/service"
+import type { IReferralModuleService } from "../../../types"
 
 export const saveIncentiveArmStepId = "save-incentive-arm"
 
@@ -40,7 +40,7 @@ type Undo = { created_id?: string; previous?: Record<string, unknown> & { id: st
 export const saveIncentiveArmStep = createStep(
   saveIncentiveArmStepId,
   async (input: { id?: string; data: IncentiveArmInput }, { container }) => {
-    const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
+    const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
     if (!input.id) {
       const created = await referrals.createIncentiveArms({ ...(input.data as Required<IncentiveArmInput>) })
       return new StepResponse(created, { created_id: created.id } as Undo)
@@ -63,7 +63,7 @@ export const saveIncentiveArmStep = createStep(
     if (!undo) {
       return
     }
-    const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
+    const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
     if (undo.created_id) {
       await referrals.deleteIncentiveArms(undo.created_id)
     } else if (undo.previous) {
@@ -73,7 +73,7 @@ export const saveIncentiveArmStep = createStep(
   }
 )
 
-async function hasHistory(referrals: ReferralModuleService, armId: string): Promise<boolean> {
+async function hasHistory(referrals: IReferralModuleService, armId: string): Promise<boolean> {
   const [prompts, codes, referralRows] = await Promise.all([
     referrals.listReferralPrompts({ arm_id: armId }, { take: 1, select: ["id"] }),
     referrals.listReferralCodes({ arm_id: armId }, { take: 1, select: ["id"] }),

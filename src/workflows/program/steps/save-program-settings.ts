@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
 import type { ProgramSettings } from "../../../modules/referral/program-defaults"
-import type ReferralModuleService from "../../../modules/referral/service"
+import type { IReferralModuleService } from "../../../types"
 
 export const saveProgramSettingsStepId = "save-referral-program-settings"
 
@@ -9,13 +9,13 @@ export const saveProgramSettingsStepId = "save-referral-program-settings"
 export const saveProgramSettingsStep = createStep(
   saveProgramSettingsStepId,
   async (changes: Partial<ProgramSettings>, { container }) => {
-    const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
+    const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
     const saved = await referrals.saveProgramSettings(changes)
     return new StepResponse(saved, saved.id)
   },
   async (id, { container }) => {
     if (id) {
-      await container.resolve<ReferralModuleService>(REFERRAL_MODULE).deleteReferralPrograms(id)
+      await container.resolve<IReferralModuleService>(REFERRAL_MODULE).deleteReferralPrograms(id)
     }
   }
 )

@@ -2,7 +2,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
 import type { ProgramSettings } from "../../../modules/referral/program-defaults"
-import type ReferralModuleService from "../../../modules/referral/service"
+import type { IReferralModuleService } from "../../../types"
 
 export const validateProgramSettingsStepId = "validate-referral-program-settings"
 
@@ -13,8 +13,8 @@ export const validateProgramSettingsStepId = "validate-referral-program-settings
 export const validateProgramSettingsStep = createStep(
   validateProgramSettingsStepId,
   async (changes: Partial<ProgramSettings>, { container }) => {
-    const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
-    const merged = { ...(await referrals.getProgramSettings()), ...changes }
+    const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
+    const merged = { ...(await referrals.retrieveProgramSettings()), ...changes }
     if (merged.propensity_low_threshold >= merged.propensity_high_threshold) {
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,

@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { TrainedPropensity } from "../../../ml/propensity/train-propensity"
 import { REFERRAL_MODULE } from "../../../modules/referral"
-import type ReferralModuleService from "../../../modules/referral/service"
+import type { IReferralModuleService } from "../../../types"
 
 export const savePropensityModelStepId = "save-propensity-model"
 
@@ -15,13 +15,13 @@ export type SavePropensityModelStepInput = TrainedPropensity & {
 export const savePropensityModelStep = createStep(
   savePropensityModelStepId,
   async ({ tolerance, ...trained }: SavePropensityModelStepInput, { container }) => {
-    const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
+    const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
     const saved = await referrals.savePropensityModel(trained, tolerance)
     return new StepResponse(saved, { id: saved.id, previous_active_id: saved.previous_active_id })
   },
   async (saved, { container }) => {
     if (saved) {
-      await container.resolve<ReferralModuleService>(REFERRAL_MODULE).undoSavePropensityModel(saved)
+      await container.resolve<IReferralModuleService>(REFERRAL_MODULE).undoSavePropensityModel(saved)
     }
   }
 )

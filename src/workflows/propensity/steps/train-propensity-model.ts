@@ -1,11 +1,12 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { trainPropensity } from "../../../ml/propensity/train-propensity"
 import { REFERRAL_MODULE } from "../../../modules/referral"
-import type ReferralModuleService from "../../../modules/referral/service"
-import { loadCustomerFeatures } from "../utils/customer-features"
+import type { IReferralModuleService } from "../../../types"
+import { loadCustomerFeatures } from "../../../analytics/customer-features"
 import { DAY_MS } from "../../../types"
 
 export const trainPropensityModelStepId = "train-propensity-model"
+
 
 /**
  * Features as of the start of the label window, labels from what customers did
@@ -16,7 +17,7 @@ export const trainPropensityModelStepId = "train-propensity-model"
 export const trainPropensityModelStep = createStep(
   trainPropensityModelStepId,
   async (input: { now?: Date; seed?: number }, { container }) => {
-    const settings = await container.resolve<ReferralModuleService>(REFERRAL_MODULE).getProgramSettings()
+    const settings = await container.resolve<IReferralModuleService>(REFERRAL_MODULE).retrieveProgramSettings()
     const now = input.now ?? new Date()
     const asOf = new Date(now.getTime() - settings.propensity_label_window_days * DAY_MS)
     const rows = await loadCustomerFeatures(container, { as_of: asOf, label: settings.propensity_label })

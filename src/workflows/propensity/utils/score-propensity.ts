@@ -2,8 +2,8 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { propensityBand, type PropensityBand } from "../../../ml/propensity/bands"
 import { type FeatureContribution, PropensityScorer } from "../../../ml/propensity/propensity-scorer"
 import { REFERRAL_MODULE } from "../../../modules/referral"
-import type ReferralModuleService from "../../../modules/referral/service"
-import { loadCustomerFeatures } from "./customer-features"
+import type { IReferralModuleService } from "../../../types"
+import { loadCustomerFeatures } from "../../../analytics/customer-features"
 
 export type PropensityScore = {
   customer_id: string
@@ -26,9 +26,9 @@ const MAX_CACHED = 4
  * thresholds. One feature query for all the ids given.
  */
 export async function scorePropensity(container: MedusaContainer, customerIds: string[]): Promise<PropensityScore[]> {
-  const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
+  const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
   const [settings, [active]] = await Promise.all([
-    referrals.getProgramSettings(),
+    referrals.retrieveProgramSettings(),
     referrals.listPropensityModels({ status: "active" }, { select: ["id", "version", "kind"], take: 1 }),
   ])
   const scorer = active ? await scorerFor(referrals, active.id) : HEURISTIC
@@ -46,7 +46,7 @@ export async function scorePropensity(container: MedusaContainer, customerIds: s
   })
 }
 
-async function scorerFor(referrals: ReferralModuleService, modelId: string): Promise<PropensityScorer> {
+async function scorerFor(referrals: IReferralModuleService, modelId: string): Promise<PropensityScorer> {
   const cached = scorers.get(modelId)
   if (cached) {
     return cached

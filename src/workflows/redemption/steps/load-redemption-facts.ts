@@ -1,7 +1,7 @@
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
-import type ReferralModuleService from "../../../modules/referral/service"
+import type { IReferralModuleService } from "../../../types"
 import { normalizeCode } from "../../../rules/referral-code-format"
 import type { RedemptionFacts } from "../../../rules/referral-rules"
 import { cartOriginOf, type CartOrigin } from "../../../utils/cart-origin"
@@ -36,7 +36,7 @@ export const loadRedemptionFactsStep = createStep(
   loadRedemptionFactsStepId,
   async (input: LoadRedemptionFactsStepInput, { container }) => {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
+    const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
 
     const {
       data: [cart],
@@ -75,7 +75,7 @@ export const loadRedemptionFactsStep = createStep(
     const adding = new Set((input.promo_codes ?? []).map(normalizeCode))
     const code = codeRows.find((row) => adding.has(row.code)) ?? codeRows[0]
 
-    const settings = await referrals.getProgramSettings()
+    const settings = await referrals.retrieveProgramSettings()
     const friendEmails = [cart.email, cart.customer?.email]
     const [referrer, referrerOrders, friendOrders, conversions] = await Promise.all([
       query.graph({

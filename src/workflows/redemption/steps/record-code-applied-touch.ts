@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
-import type ReferralModuleService from "../../../modules/referral/service"
+import type { IReferralModuleService } from "../../../types"
 
 export const recordCodeAppliedTouchStepId = "record-code-applied-touch"
 
@@ -21,7 +21,7 @@ export const recordCodeAppliedTouchStep = createStep(
     if (!input) {
       return new StepResponse(null, null)
     }
-    const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
+    const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
     const [applied] = await referrals.listReferralTouches(
       { referral_id: input.referral_id, type: "code_applied" },
       { take: 1 }
@@ -34,7 +34,7 @@ export const recordCodeAppliedTouchStep = createStep(
   },
   async (touchId, { container }) => {
     if (touchId) {
-      await container.resolve<ReferralModuleService>(REFERRAL_MODULE).deleteReferralTouches(touchId)
+      await container.resolve<IReferralModuleService>(REFERRAL_MODULE).deleteReferralTouches(touchId)
     }
   }
 )

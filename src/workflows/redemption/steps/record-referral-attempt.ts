@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
-import type ReferralModuleService from "../../../modules/referral/service"
+import type { IReferralModuleService } from "../../../types"
 import { ipNetwork } from "../../../utils/ip-address"
 import { normalizeEmail } from "../../../rules/normalize-identity"
 import type { RedemptionVerdict } from "../../../rules/referral-rules"
@@ -25,7 +25,7 @@ const OPEN_STATUSES = ["pending", "rejected"]
 export const recordReferralAttemptStep = createStep(
   recordReferralAttemptStepId,
   async ({ subject, verdict }: RecordReferralAttemptStepInput, { container }) => {
-    const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
+    const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
     const data = {
       code: subject.referral_code.code,
       referral_code_id: subject.referral_code.id,
@@ -60,7 +60,7 @@ export const recordReferralAttemptStep = createStep(
     if (!undo) {
       return
     }
-    const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
+    const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
     if ("created_id" in undo && undo.created_id) {
       await referrals.deleteReferrals(undo.created_id)
     } else if ("previous" in undo && undo.previous) {

@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
-import type ReferralModuleService from "../../../modules/referral/service"
+import type { IReferralModuleService } from "../../../types"
 
 export const claimReferralRewardStepId = "claim-referral-reward"
 
@@ -12,7 +12,7 @@ export const claimReferralRewardStepId = "claim-referral-reward"
 export const claimReferralRewardStep = createStep(
   claimReferralRewardStepId,
   async (input: { reward_id: string }, { container }) => {
-    const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
+    const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
     const [claimed] = await referrals.transitionRewards([input.reward_id], "held", "issuing")
     if (!claimed) {
       return new StepResponse(null, null)
@@ -23,7 +23,7 @@ export const claimReferralRewardStep = createStep(
   async (claimedId, { container }) => {
     if (claimedId) {
       await container
-        .resolve<ReferralModuleService>(REFERRAL_MODULE)
+        .resolve<IReferralModuleService>(REFERRAL_MODULE)
         .transitionRewards([claimedId], "issuing", "held")
     }
   }

@@ -1,6 +1,6 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { orderFate } from "../../referral/utils/order-standing"
+import { orderFate } from "../utils/order-standing"
 
 export const findFullyRefundedOrderStepId = "find-fully-refunded-order"
 

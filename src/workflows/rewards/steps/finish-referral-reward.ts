@@ -1,7 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
-import type ReferralModuleService from "../../../modules/referral/service"
+import type { IReferralModuleService } from "../../../types"
 import type { IssueOutcome } from "./issue-referral-reward"
 
 export const finishReferralRewardStepId = "finish-referral-reward"
@@ -23,7 +23,7 @@ type RewardBefore = {
 export const finishReferralRewardStep = createStep(
   finishReferralRewardStepId,
   async (input: { reward_id: string; referral_id: string; result: IssueOutcome }, { container }) => {
-    const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
+    const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
     const { result } = input
     const before = await referrals.retrieveReferralReward(input.reward_id, { select: ["kind", "metadata"] })
     const moved =
@@ -64,7 +64,7 @@ export const finishReferralRewardStep = createStep(
     if (!undo) {
       return
     }
-    const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
+    const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
     const settled = undo.outcome === "issued" ? "issued" : "revoked"
     const moved = await referrals.transitionRewards([undo.reward_id], settled, "issuing", {
       issued_at: null,

@@ -1,7 +1,7 @@
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
-import type ReferralModuleService from "../../../modules/referral/service"
+import type { IReferralModuleService } from "../../../types"
 import {
   createRewardPromotion,
   creditStoreCredit,
@@ -9,7 +9,7 @@ import {
   type RewardToIssue,
   storeCreditService,
 } from "../utils/reward-channels"
-import { orderFate, type OrderFate } from "../../referral/utils/order-standing"
+import { orderFate, type OrderFate } from "../utils/order-standing"
 
 export const issueReferralRewardStepId = "issue-referral-reward"
 
@@ -51,7 +51,7 @@ export const issueReferralRewardStep = createStep(
     }
     // A run that outlived its lease must not take back a payment another run has since recorded as issued.
     const reward = await container
-      .resolve<ReferralModuleService>(REFERRAL_MODULE)
+      .resolve<IReferralModuleService>(REFERRAL_MODULE)
       .retrieveReferralReward(payment.reward_id, { select: ["status", "external_reference"] })
     if (reward.status === "issued" && reward.external_reference === payment.external_reference) {
       return

@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
-import type ReferralModuleService from "../../../modules/referral/service"
+import type { IReferralModuleService } from "../../../types"
 
 export const listDueReferralRewardsStepId = "list-due-referral-rewards"
 
@@ -8,7 +8,7 @@ export const listDueReferralRewardsStepId = "list-due-referral-rewards"
 export const listDueReferralRewardsStep = createStep(
   listDueReferralRewardsStepId,
   async (input: { now?: Date; limit?: number }, { container }) => {
-    const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
+    const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
     const rewards = await referrals.listReferralRewards(
       { status: "held", role: "referrer", release_at: { $lte: input.now ?? new Date() } },
       { select: ["id"], order: { release_at: "ASC" }, take: input.limit ?? 500 }

@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
-import type ReferralModuleService from "../../../modules/referral/service"
+import type { IReferralModuleService } from "../../../types"
 
 export const reclaimStalledReferralRewardsStepId = "reclaim-stalled-referral-rewards"
 
@@ -13,7 +13,7 @@ export const reclaimStalledReferralRewardsStepId = "reclaim-stalled-referral-rew
 export const reclaimStalledReferralRewardsStep = createStep(
   reclaimStalledReferralRewardsStepId,
   async (input: { now?: Date }, { container }) => {
-    const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
+    const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
     const now = input.now ?? new Date()
     const reclaimed = await referrals.reclaimStalledRewards(new Date(now.getTime() - referrals.getRewardLeaseMs()))
     return new StepResponse(reclaimed)

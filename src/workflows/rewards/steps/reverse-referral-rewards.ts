@@ -1,7 +1,7 @@
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
-import type ReferralModuleService from "../../../modules/referral/service"
+import { type IReferralModuleService, REJECTABLE_REFERRAL_STATUSES } from "../../../types"
 import { debitStoreCredit, storeCreditService } from "../utils/reward-channels"
 
 export const reverseReferralRewardsStepId = "reverse-referral-rewards"
@@ -27,7 +27,7 @@ export type ReverseReferralRewardsResult = { referral_id: string | null; reverse
 export const reverseReferralRewardsStep = createStep(
   reverseReferralRewardsStepId,
   async (input: ReverseReferralRewardsStepInput, { container }): Promise<StepResponse<ReverseReferralRewardsResult>> => {
-    const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
+    const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
     const [referral] = await referrals.listReferrals(
       { order_id: input.order_id },
       { relations: ["rewards"], take: 1 }
@@ -59,7 +59,7 @@ export const reverseReferralRewardsStep = createStep(
     }
     await referrals.transitionReferral(
       referral.id,
-      ["pending", "review", "converted", "rewarded"],
+      [...REJECTABLE_REFERRAL_STATUSES],
       "rejected",
       input.reason
     )

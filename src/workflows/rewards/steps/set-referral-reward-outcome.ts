@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
-import type ReferralModuleService from "../../../modules/referral/service"
+import type { IReferralModuleService } from "../../../types"
 import type { IssueOutcome } from "./issue-referral-reward"
 
 export const setReferralRewardOutcomeStepId = "set-referral-reward-outcome"
@@ -15,7 +15,7 @@ export type SetReferralRewardOutcomeStepInput = { referral_id: string; result: I
 export const setReferralRewardOutcomeStep = createStep(
   setReferralRewardOutcomeStepId,
   async (input: SetReferralRewardOutcomeStepInput, { container }) => {
-    const referrals = container.resolve<ReferralModuleService>(REFERRAL_MODULE)
+    const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
     const to = input.result.outcome === "issued" ? "rewarded" : "rejected"
     const reason = input.result.outcome === "issued" ? null : input.result.reason
     const moved = await referrals.transitionReferral(input.referral_id, ["converted"], to, reason)
@@ -24,7 +24,7 @@ export const setReferralRewardOutcomeStep = createStep(
   async (undo, { container }) => {
     if (undo) {
       await container
-        .resolve<ReferralModuleService>(REFERRAL_MODULE)
+        .resolve<IReferralModuleService>(REFERRAL_MODULE)
         .transitionReferral(undo.referral_id, [undo.status], "converted", null)
     }
   }

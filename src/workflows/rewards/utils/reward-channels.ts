@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MathBN, Modules } from "@medusajs/framework/utils"
 import { REFERRAL_MODULE } from "../../../modules/referral"
-import type ReferralModuleService from "../../../modules/referral/service"
+import type { IReferralModuleService } from "../../../types"
 import { generateReferralCode } from "../../../rules/referral-code-format"
 
 /**
@@ -152,7 +152,7 @@ async function reserveRewardCode(container: MedusaContainer, reward: RewardToIss
   }
   const code = generateReferralCode("THANKS")
   await container
-    .resolve<ReferralModuleService>(REFERRAL_MODULE)
+    .resolve<IReferralModuleService>(REFERRAL_MODULE)
     .updateReferralRewards({ id: reward.id, metadata: { ...(reward.metadata ?? {}), reserved_code: code } })
   return code
 }

@@ -10,7 +10,7 @@ import {
 } from "../../../hooks/propensity-model"
 import { formatCount, formatDateTime, formatDecimal, formatPercent, formatReason } from "../../../lib/format"
 
-const statusColor = { active: "green", candidate: "blue", rejected: "red", retired: "grey" } as const
+const statusColor = { active: "green", rejected: "red", retired: "grey" } as const
 
 const kindLabel = (kind: PropensityModelSummary["kind"]) =>
   kind === "heuristic" ? "Heuristic (cold start)" : "Gradient boosting"

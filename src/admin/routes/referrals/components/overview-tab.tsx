@@ -6,9 +6,9 @@ import { formatDecimal, formatPercent } from "../../../lib/format"
 import { OverviewEconomics } from "./overview-tab-economics"
 import { OverviewFunnel } from "./overview-tab-funnel"
 import { OverviewTrends } from "./overview-tab-trends"
+import { DAY_MS } from "../../../../types"
 
 const ALL_CURRENCIES = "all"
-const DAY_MS = 24 * 60 * 60 * 1000
 
 /** "YYYY-MM-DD" of a moment, in the admin's own time zone (what an <input type="date"> shows). */
 const toDateInput = (value: string | Date) => {

@@ -1,4 +1,5 @@
 import type { ReferralProgram } from "../../../hooks/referral-program"
+import { MOMENT_SIGNAL_NAMES } from "../../../../ml/moments/signals"
 
 /**
  * The program settings the form edits, grouped, with what each one does (from
@@ -85,11 +86,4 @@ export const SETTING_GROUPS: { title: string; fields: SettingField[] }[] = [
 ]
 
 /** The signals a viral moment weighs; an empty weight keeps the documented default. */
-export const MOMENT_SIGNALS = [
-  "first_order",
-  "repeat_milestone",
-  "high_value_order",
-  "delivered",
-  "positive_review",
-  "recent_sharing",
-] as const
+export const MOMENT_SIGNALS = MOMENT_SIGNAL_NAMES

@@ -1,18 +1,18 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { REFERRAL_MODULE } from "../../../../modules/referral"
-import type ReferralModuleService from "../../../../modules/referral/service"
+import type { IReferralModuleService } from "../../../../types"
 import { updateReferralProgramWorkflow } from "../../../../workflows"
 import type { AdminUpdateReferralProgramType } from "../validators"
 
 /** The settings in force (defaults until first saved). */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  const referrals = req.scope.resolve<ReferralModuleService>(REFERRAL_MODULE)
-  res.json({ program: await referrals.getProgramSettings() })
+  const referrals = req.scope.resolve<IReferralModuleService>(REFERRAL_MODULE)
+  res.json({ program: await referrals.retrieveProgramSettings() })
 }
 
 /** Change some settings; the result is saved as a new version. */
 export const POST = async (req: AuthenticatedMedusaRequest<AdminUpdateReferralProgramType>, res: MedusaResponse) => {
   await updateReferralProgramWorkflow(req.scope).run({ input: req.validatedBody })
-  const referrals = req.scope.resolve<ReferralModuleService>(REFERRAL_MODULE)
-  res.json({ program: await referrals.getProgramSettings() })
+  const referrals = req.scope.resolve<IReferralModuleService>(REFERRAL_MODULE)
+  res.json({ program: await referrals.retrieveProgramSettings() })
 }

@@ -1,9 +1,9 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { REFERRAL_MODULE } from "../../../../modules/referral"
-import type ReferralModuleService from "../../../../modules/referral/service"
+import type { IReferralModuleService } from "../../../../types"
 
 /** The loop at a glance: codes, clicks, codes applied, conversions, refusals, rewards. */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  const referrals = req.scope.resolve<ReferralModuleService>(REFERRAL_MODULE)
-  res.json({ summary: await referrals.getLoopSummary() })
+  const referrals = req.scope.resolve<IReferralModuleService>(REFERRAL_MODULE)
+  res.json({ summary: await referrals.retrieveLoopSummary() })
 }

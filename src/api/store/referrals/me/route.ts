@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { REFERRAL_MODULE } from "../../../../modules/referral"
-import type ReferralModuleService from "../../../../modules/referral/service"
+import type { IReferralModuleService } from "../../../../types"
 import { sumByCurrency } from "../../../../utils/money"
 import { shareUrl } from "../../../../utils/share-url"
 import { ensureReferralCodeWorkflow } from "../../../../workflows"
@@ -25,7 +25,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const code =
     existing ?? (await ensureReferralCodeWorkflow(req.scope).run({ input: { customer_id: customerId } })).result
 
-  const referrals = req.scope.resolve<ReferralModuleService>(REFERRAL_MODULE)
+  const referrals = req.scope.resolve<IReferralModuleService>(REFERRAL_MODULE)
   const [{ data: arms }, { data: referralRows }, { data: rewards }, { data: prompts }] = await Promise.all([
     query.graph({ entity: "incentive_arm", fields: ["*"], filters: { id: code.arm_id ?? [] } }),
     query.graph({ entity: "referral", fields: ["id", "status"], filters: { referrer_customer_id: customerId } }),

@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { REFERRAL_MODULE } from "../../../../../modules/referral"
-import type ReferralModuleService from "../../../../../modules/referral/service"
+import type { IReferralModuleService } from "../../../../../types"
 import { shareUrl } from "../../../../../utils/share-url"
 import { offerResponse } from "../../../../utils/offer-response"
 import { defaultAdminReferralFields } from "../../query-config"
@@ -13,7 +13,7 @@ import { defaultAdminReferralFields } from "../../query-config"
  */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const referralsModule = req.scope.resolve<ReferralModuleService>(REFERRAL_MODULE)
+  const referralsModule = req.scope.resolve<IReferralModuleService>(REFERRAL_MODULE)
   const customerId = req.params.id
   const [
     { data: codes },

@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { writeOrReuseShareMessageWorkflow } from "../../../../../workflows"
 import type { StoreWriteShareMessageType } from "../../validators"
+import { DAY_MS } from "../../../../../types"
 
 /**
  * A share message for the shopper's live prompt, for a channel and optionally

@@ -1,14 +1,14 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { referralTree } from "../../../../../../ml/graph"
 import { REFERRAL_MODULE } from "../../../../../../modules/referral"
-import type ReferralModuleService from "../../../../../../modules/referral/service"
+import type { IReferralModuleService } from "../../../../../../types"
 import type { AdminGetReferralTreeParamsType } from "../../../validators"
 
 /** The customer's referral tree: friends they brought, and the friends those brought, to `depth` levels. */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetReferralTreeParamsType>, res: MedusaResponse) => {
-  const referrals = req.scope.resolve<ReferralModuleService>(REFERRAL_MODULE)
+  const referrals = req.scope.resolve<IReferralModuleService>(REFERRAL_MODULE)
   const depth = req.validatedQuery.depth as number
   // One level more than shown, so the tree can say where it was cut.
-  const edges = await referrals.loadReferralSubtree(req.params.id, depth + 1)
+  const edges = await referrals.listReferralSubtree(req.params.id, depth + 1)
   res.json({ tree: referralTree(edges, req.params.id, depth) })
 }

@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { featureVector } from "../../../ml/propensity/features"
+import { featureVector } from "../ml/propensity/features"
+import { CONVERTED_REFERRAL_STATUSES_SQL } from "../types"
 
 export type CustomerFeatureRow = {
   customer_id: string
@@ -43,7 +44,7 @@ export async function loadCustomerFeatures(
            AND t.created_at >= :as_of AND t.deleted_at IS NULL)`
       : query.label === "converted_referral"
         ? `EXISTS (SELECT 1 FROM referral r WHERE r.referrer_customer_id = c.id
-             AND r.status IN ('converted', 'rewarded') AND r.converted_at >= :as_of AND r.deleted_at IS NULL)`
+             AND r.status IN ${CONVERTED_REFERRAL_STATUSES_SQL} AND r.converted_at >= :as_of AND r.deleted_at IS NULL)`
         : "NULL"
 
   const { rows } = await knex.raw(
@@ -108,7 +109,7 @@ export async function loadCustomerFeatures(
     referral_stats AS (
       SELECT r.referrer_customer_id AS customer_id, COUNT(*) AS prior_referrals
       FROM referral r JOIN customers cu ON cu.id = r.referrer_customer_id
-      WHERE r.status IN ('converted', 'rewarded') AND r.converted_at < :as_of AND r.deleted_at IS NULL
+      WHERE r.status IN ${CONVERTED_REFERRAL_STATUSES_SQL} AND r.converted_at < :as_of AND r.deleted_at IS NULL
       GROUP BY r.referrer_customer_id
     )
     SELECT c.id AS customer_id, c.created_at,

@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { DAY_MS } from "../types"
 
-const DAY_MS = 24 * 60 * 60 * 1000
 /** What the bandit assumes before the store has orders to average. */
 const DEFAULT_AVERAGE_ORDER_VALUE = 50
 

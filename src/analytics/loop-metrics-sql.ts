@@ -7,6 +7,8 @@
  * fixed table by `group_by`; every value (window, currency, activation days)
  * is a bound parameter.
  */
+import { CONVERTED_REFERRAL_STATUSES_SQL } from "../types"
+
 export type LoopMetricsGroupBy = "week" | "variant" | "arm" | "segment"
 
 export type MetricRow = {
@@ -17,7 +19,7 @@ export type MetricRow = {
 }
 
 /** What counts as a conversion everywhere: the friend's order converted the referral. */
-export const CONVERTED = `('converted', 'rewarded')`
+export const CONVERTED = CONVERTED_REFERRAL_STATUSES_SQL
 
 /** Monday of the event's ISO week, in UTC, as YYYY-MM-DD. */
 export const weekOf = (column: string) => `to_char(date_trunc('week', ${column} AT TIME ZONE 'UTC'), 'YYYY-MM-DD')`

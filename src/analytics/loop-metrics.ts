@@ -9,6 +9,7 @@ import {
   promptTouchesSql,
   storeCountsSql,
 } from "./loop-metrics-sql"
+import { DAY_MS } from "../types"
 
 export type { LoopMetricsGroupBy } from "./loop-metrics-sql"
 
@@ -90,7 +91,6 @@ export type LoopMetrics = {
   groups: LoopMetricsGroup[]
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000
 const GROUP_BYS: readonly LoopMetricsGroupBy[] = ["week", "variant", "arm", "segment"]
 
 /**

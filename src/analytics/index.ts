@@ -1,0 +1,51 @@
+/**
+ * The only SQL in the plugin that reads Medusa's own tables. Everything here is
+ * cross-module by nature (the plugin's referrals joined with the store's
+ * orders), so it reads through the app's database connection
+ * (`ContainerRegistrationKeys.PG_CONNECTION`), set-based and parameterised.
+ * SQL on the plugin's own tables lives in `src/modules/referral/queries/`.
+ *
+ * It depends on these Medusa tables, columns and JSON paths (Medusa 2.21).
+ * `integration-tests/http/analytics-schema.spec.ts` pins every one of them
+ * (`MEDUSA_SCHEMA_DEPENDENCIES` below), so a Medusa upgrade that moves one
+ * fails that test rather than the dashboard:
+ *
+ * | table                      | columns read                                                      | used by |
+ * |----------------------------|-------------------------------------------------------------------|---------|
+ * | `order`                    | id, customer_id, currency_code, status, is_draft_order, created_at, deleted_at | loop metrics, customer features, store economics, top purchases |
+ * | `order_summary`            | order_id, version, totals, deleted_at                              | loop metrics, customer features, store economics |
+ * | `order_summary.totals`     | JSON path `totals -> 'raw_current_order_total' ->> 'value'` (the order's current total, a numeric string) | same |
+ * | `order_item`               | order_id, item_id, deleted_at                                      | customer features, top purchases |
+ * | `order_line_item`          | id, product_id, product_title                                      | customer features, top purchases |
+ * | `product_category_product` | product_id, product_category_id                                   | customer features, top purchases |
+ * | `product_category`         | id, name, deleted_at                                               | top purchases |
+ * | `return`                   | order_id, created_at, canceled_at, deleted_at                      | customer features |
+ * | `customer`                 | id, created_at, has_account, deleted_at                            | customer features |
+ *
+ * Order statuses compared: `status <> 'canceled'`.
+ *
+ * Files: `loop-metrics.ts` (the admin's funnel, rates and economics; its SQL in
+ * `loop-metrics-sql.ts`), `customer-features.ts` (the propensity model's
+ * features), `store-economics.ts` (average order value for offer costs),
+ * `customer-purchases.ts` (what one customer buys most, for share messages).
+ */
+export { loadCustomerFeatures, type CustomerFeatureRow, type CustomerFeaturesQuery } from "./customer-features"
+export { listTopPurchases } from "./customer-purchases"
+export * from "./loop-metrics"
+export * from "./loop-metrics-sql"
+export { averageOrderValue } from "./store-economics"
+
+/** Every Medusa table and column the queries above read; the schema test asserts each exists. */
+export const MEDUSA_SCHEMA_DEPENDENCIES: Readonly<Record<string, readonly string[]>> = {
+  order: ["id", "customer_id", "currency_code", "status", "is_draft_order", "created_at", "deleted_at"],
+  order_summary: ["order_id", "version", "totals", "deleted_at"],
+  order_item: ["order_id", "item_id", "deleted_at"],
+  order_line_item: ["id", "product_id", "product_title"],
+  product_category_product: ["product_id", "product_category_id"],
+  product_category: ["id", "name", "deleted_at"],
+  return: ["order_id", "created_at", "canceled_at", "deleted_at"],
+  customer: ["id", "created_at", "has_account", "deleted_at"],
+}
+
+/** The JSON path into `order_summary.totals` that every order total is read from. */
+export const ORDER_TOTAL_JSON_PATH = ["raw_current_order_total", "value"] as const

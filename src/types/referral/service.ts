@@ -1,0 +1,213 @@
+/**
+ * The referral module's service, as steps, routes, jobs and subscribers see it:
+ * `container.resolve<IReferralModuleService>(REFERRAL_MODULE)`. The generated
+ * CRUD methods (`listReferrals`, `createReferralCodes`, …) are derived from the
+ * DML models, so they cannot drift from them; the domain methods are listed
+ * below. Type-only imports: nothing of the server reaches the admin bundle.
+ */
+import type { Context, IModuleService } from "@medusajs/framework/types"
+import type { AbstractModuleService, ModelConfigurationsToConfigTemplate } from "@medusajs/framework/utils"
+import type BanditState from "../../modules/referral/models/bandit-state"
+import type CustomerNetwork from "../../modules/referral/models/customer-network"
+import type IncentiveArm from "../../modules/referral/models/incentive-arm"
+import type PropensityModel from "../../modules/referral/models/propensity-model"
+import type ReferralAssignment from "../../modules/referral/models/referral-assignment"
+import type ReferralCode from "../../modules/referral/models/referral-code"
+import type ReferralExperiment from "../../modules/referral/models/referral-experiment"
+import type ReferralMessage from "../../modules/referral/models/referral-message"
+import type ReferralProgram from "../../modules/referral/models/referral-program"
+import type ReferralPrompt from "../../modules/referral/models/referral-prompt"
+import type ReferralReward from "../../modules/referral/models/referral-reward"
+import type ReferralTouch from "../../modules/referral/models/referral-touch"
+import type ReferralVariant from "../../modules/referral/models/referral-variant"
+import type Referral from "../../modules/referral/models/referral"
+import type ViralMoment from "../../modules/referral/models/viral-moment"
+import type { ProgramSettings } from "../../modules/referral/program-defaults"
+import type { retrieveNetworkOverview } from "../../modules/referral/queries/network-overview"
+import type { listExperimentOutcomes } from "../../modules/referral/queries/experiment-outcomes"
+import type { retrieveLoopSummary } from "../../modules/referral/queries/loop-summary"
+import type { PromotionDecision } from "../../ml/propensity/promotion-decision"
+import type { TrainedPropensity } from "../../ml/propensity/train-propensity"
+import type { NetworkNode, ReferralEdge } from "../../ml/graph"
+import type { LlmOptions } from "../../messages/llm-options"
+import type { RateLimitOptions, ResolvedRateLimitOptions } from "../../utils/rate-limit-options"
+import type { ReferralFlag } from "../../rules/referral-flags"
+import type { NotificationOptions, ResolvedNotificationOptions } from "../../utils/notification-options"
+import type { ReferralDTO, ReferralProgramDTO } from "./module"
+import type { ReferralStatus, RewardStatus } from "./constants"
+
+export type { ProgramSettings }
+
+/** A setting of the referral program: the keys of `PROGRAM_DEFAULTS` (program-defaults.ts) are the one list. */
+export type ProgramSettingKey = keyof ProgramSettings
+
+/** The models the module's service is generated from, by the names of its CRUD methods. */
+export type ReferralModels = {
+  ReferralProgram: typeof ReferralProgram
+  IncentiveArm: typeof IncentiveArm
+  ReferralCode: typeof ReferralCode
+  Referral: typeof Referral
+  ReferralReward: typeof ReferralReward
+  ReferralTouch: typeof ReferralTouch
+  PropensityModel: typeof PropensityModel
+  ViralMoment: typeof ViralMoment
+  ReferralPrompt: typeof ReferralPrompt
+  BanditState: typeof BanditState
+  ReferralMessage: typeof ReferralMessage
+  CustomerNetwork: typeof CustomerNetwork
+  ReferralExperiment: typeof ReferralExperiment
+  ReferralVariant: typeof ReferralVariant
+  ReferralAssignment: typeof ReferralAssignment
+}
+
+/** `retrieveReferral`, `listReferralCodes`, `createReferralRewards`, … for every model, typed with its DTO. */
+export type ReferralCrudMethods = AbstractModuleService<ModelConfigurationsToConfigTemplate<ReferralModels>>
+
+export type ReferralModuleOptions = {
+  /** Where a shared link points; `{code}` is replaced by the referrer's code. */
+  share_url_template?: string
+  /** The LLM that writes share messages; off without a key and base URL (environment variables are the defaults). */
+  llm?: LlmOptions
+  /** Limits on the public endpoints (clicks, code lookup); see `RateLimitOptions`. */
+  rate_limit?: RateLimitOptions
+  /** Seconds after which a reward left `issuing` by a crashed run is taken over; see `resolveRewardLeaseMs`. */
+  reward_lease_seconds?: number
+  /** How asks and reward news reach shoppers through Medusa's Notification module; see `NotificationOptions`. */
+  notifications?: NotificationOptions
+}
+
+export type ConvertReferralInput = {
+  referral_id: string
+  order_id: string
+  order_total: number
+  currency_code: string
+  referee_customer_id: string | null
+  referee_email: string | null
+  /** The referrer's side, already resolved in the order's currency. */
+  referrer_reward: {
+    kind: "store_credit" | "promotion"
+    amount: number
+    currency_code: string
+    promotion_type?: "percentage" | "fixed"
+  }
+  /** What the friend saved at checkout with the code. */
+  referee_discount: number
+  /** Fraud rules that fired (`flagReferral`): any holds the conversion for review. */
+  flags?: ReferralFlag[]
+  now?: Date
+}
+
+export type ConvertReferralResult = {
+  outcome: "converted" | "review" | "rejected" | "expired" | "unchanged"
+  referral_id: string
+  reason?: string | null
+}
+
+export type SavedPropensityModel = {
+  id: string
+  version: number
+  decision: PromotionDecision
+  previous_active_id: string | null
+}
+
+export type RewardTransitionData = {
+  issued_at?: Date | null
+  revoked_at?: Date | null
+  external_reference?: string | null
+  note?: string | null
+}
+
+export type NetworkOverview = Awaited<ReturnType<typeof retrieveNetworkOverview>>
+export type LoopSummary = Awaited<ReturnType<typeof retrieveLoopSummary>>
+export type ExperimentOutcomes = Awaited<ReturnType<typeof listExperimentOutcomes>>
+
+export interface IReferralModuleService extends IModuleService, ReferralCrudMethods {
+  /** How old an `issuing` claim must be before the release takes the reward over (`reward_lease_seconds`). */
+  getRewardLeaseMs(): number
+  /** The plugin options the store configured. */
+  getOptions(): ReferralModuleOptions
+  /** The public endpoints' rate limits in force (defaults filled in). */
+  getRateLimitOptions(): ResolvedRateLimitOptions
+  /** How referral notifications are sent (defaults filled in). */
+  getNotificationOptions(): ResolvedNotificationOptions
+
+  /** The settings in force: the newest version, or the documented defaults before any was saved. */
+  retrieveProgramSettings(sharedContext?: Context): Promise<ProgramSettings>
+  /** Saves a new version of the settings on top of the one in force. */
+  saveProgramSettings(changes: Partial<ProgramSettings>, sharedContext?: Context): Promise<ReferralProgramDTO>
+
+  /** Converts a pending referral for a placed order, exactly once. */
+  convertReferral(input: ConvertReferralInput, sharedContext?: Context): Promise<ConvertReferralResult>
+  /** Compensation of `convertReferral`. */
+  undoConversion(referralId: string, sharedContext?: Context): Promise<void>
+  /** Creates the referrer's held reward for a referral an admin approved after review. */
+  approveReferral(
+    id: string,
+    referrerReward: ConvertReferralInput["referrer_reward"],
+    sharedContext?: Context
+  ): Promise<ReferralDTO>
+  /** Sets a referral's status only if it is in one of `from`; answers whether it moved. */
+  transitionReferral(
+    id: string,
+    from: ReferralStatus[] | string[],
+    to: ReferralStatus | string,
+    reason: string | null,
+    sharedContext?: Context
+  ): Promise<boolean>
+
+  /** Moves rewards from one status to another only if they are still in `from`; answers the ids that moved. */
+  transitionRewards(
+    ids: string[],
+    from: RewardStatus | RewardStatus[],
+    to: RewardStatus,
+    data?: RewardTransitionData,
+    sharedContext?: Context
+  ): Promise<string[]>
+  /** Returns to `held` the rewards claimed before `claimedBefore` and never settled. */
+  reclaimStalledRewards(claimedBefore: Date, sharedContext?: Context): Promise<string[]>
+
+  /** All-time counts of the loop: codes, touches, referrals, refusals, referrer rewards, moments, prompts. */
+  retrieveLoopSummary(sharedContext?: Context): Promise<LoopSummary>
+
+  /** Records a trained model as the next version and makes it active if it measures up. */
+  savePropensityModel(
+    trained: TrainedPropensity & { label: string; trained_at: Date },
+    tolerance: number,
+    sharedContext?: Context
+  ): Promise<SavedPropensityModel>
+  /** Compensation of `savePropensityModel`. */
+  undoSavePropensityModel(saved: { id: string; previous_active_id: string | null }, sharedContext?: Context): Promise<void>
+
+  /** Counts a decision for an arm in its context and globally. */
+  recordBanditPull(armId: string, contextKey: string, sharedContext?: Context): Promise<void>
+  /** Takes back one pull recorded by `recordBanditPull` (a compensation). */
+  undoBanditPull(armId: string, contextKey: string, sharedContext?: Context): Promise<void>
+  /** Undoes one `resolvePrompt`: the prompt is open again and its bandit count taken back, once. */
+  reopenPrompt(promptId: string, outcome: "converted" | "expired", sharedContext?: Context): Promise<boolean>
+  /** Settles an open prompt as converted or expired and counts the outcome into the bandit, exactly once. */
+  resolvePrompt(
+    promptId: string,
+    outcome: "converted" | "expired",
+    referralId: string | null,
+    sharedContext?: Context
+  ): Promise<boolean>
+  /** Expires every open prompt past its time and counts each as a failure once. */
+  expireDuePrompts(now: Date, sharedContext?: Context): Promise<number>
+
+  /** Records customers' variants once per experiment. */
+  recordAssignments(
+    rows: { experiment_id: string; customer_id: string; variant_key: string }[],
+    sharedContext?: Context
+  ): Promise<void>
+  /** Per variant of an experiment: assigned, asked, converted, revenue and cost. */
+  listExperimentOutcomes(experimentId: string, sharedContext?: Context): Promise<ExperimentOutcomes>
+
+  /** Replaces the stored network with a fresh computation in one transaction. */
+  replaceCustomerNetwork(rows: NetworkNode[], computedAt: Date, sharedContext?: Context): Promise<number>
+  /** The network at a glance: top connectors, depth distribution, friends of friends. */
+  retrieveNetworkOverview(limit: number, sharedContext?: Context): Promise<NetworkOverview>
+  /** Every converted referral with a known friend, as an edge referrer → friend, oldest conversion first. */
+  listReferralEdges(sharedContext?: Context): Promise<ReferralEdge[]>
+  /** The converted referrals below a customer, level by level, to `depth` levels. */
+  listReferralSubtree(customerId: string, depth: number, sharedContext?: Context): Promise<ReferralEdge[]>
+}
