@@ -65,7 +65,12 @@ medusaIntegrationTestRunner({
         const { data } = await api.get(`/admin/referrals/moments?customer_id=${buyer.customer_id}&trigger=delivery.created`, admin())
         expect(data.moments[0]?.decision).toBe("prompted")
       })
-      const { prompt } = await buyer.me()
+      // The moment is recorded before its prompt is written: wait for the prompt too.
+      const prompt = await eventually(async () => {
+        const { prompt } = await buyer.me()
+        expect(prompt).not.toBeNull()
+        return prompt
+      })
       return prompt.id as string
     }
 
