@@ -1,6 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { newestFirstUnlessOrdered } from "../../utils/pagination"
 import type { AdminGetReferralsParamsType } from "./validators"
 
 /** Referrals with their rewards; filter by status, referrer, friend, order or creation time. */
@@ -10,7 +9,7 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetRefer
     entity: "referral",
     fields: req.queryConfig.fields,
     filters: req.filterableFields,
-    pagination: newestFirstUnlessOrdered(req.queryConfig.pagination),
+    pagination: req.queryConfig.pagination,
   })
   res.json({ referrals, count: metadata?.count ?? 0, offset: metadata?.skip ?? 0, limit: metadata?.take ?? 0 })
 }

@@ -8,7 +8,7 @@ import type { ArmLike } from "../../../../utils/offer"
 import { expectedOfferCost } from "../../../../utils/offer-cost"
 import { saveIncentiveArmWorkflow } from "../../../../workflows"
 import { averageOrderValue } from "../../../../workflows/moments/utils/store-economics"
-import type { AdminCreateIncentiveArmType } from "../validators"
+import type { AdminCreateIncentiveArmType } from "./validators"
 
 /**
  * The offers the bandit chooses from, each with its overall record (pulls,

@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createReferralExperimentWorkflow } from "../../../../workflows"
-import type { AdminCreateExperimentType } from "../validators"
+import type { AdminCreateExperimentType } from "./validators"
 
 /** Experiments, newest first, with their variants. */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { computeLoopMetricsWorkflow } from "../../../../workflows"
-import type { AdminGetLoopMetricsParamsType } from "../validators"
+import type { AdminGetLoopMetricsParamsType } from "./validators"
 
 /**
  * Does the loop grow the store and pay for itself? Funnel, referral rate,

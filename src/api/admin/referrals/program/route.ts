@@ -3,7 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { REFERRAL_MODULE } from "../../../../modules/referral"
 import type ReferralModuleService from "../../../../modules/referral/service"
 import { updateReferralProgramWorkflow } from "../../../../workflows"
-import type { AdminUpdateReferralProgramType } from "../validators"
+import type { AdminUpdateReferralProgramType } from "./validators"
 
 /** The settings in force (defaults until first saved). */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {

@@ -2,7 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { recordReferralClickWorkflow } from "../../../../workflows"
 import { offerResponse } from "../../../utils/offer-response"
-import type { StoreRecordReferralClickType } from "../validators"
+import type { StoreRecordReferralClickType } from "./validators"
 
 /**
  * Public: a friend opened a share link. Records the click and answers the code

@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { generateEntityId } from "@medusajs/framework/utils"
 import { evaluateViralMomentWorkflow } from "../../../../workflows"
-import type { StoreRecordReferralSignalType } from "../validators"
+import type { StoreRecordReferralSignalType } from "./validators"
 
 /**
  * The storefront reports that the shopper left a review or answered an NPS

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { saveIncentiveArmWorkflow } from "../../../../../workflows"
-import type { AdminUpdateIncentiveArmType } from "../../validators"
+import type { AdminUpdateIncentiveArmType } from "../validators"
 
 /** Rename, activate or deactivate an offer; its amounts only while it has never been offered. */
 export const POST = async (req: AuthenticatedMedusaRequest<AdminUpdateIncentiveArmType>, res: MedusaResponse) => {

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { setReferralCodeStatusWorkflow } from "../../../../../workflows"
-import type { AdminUpdateReferralCodeType } from "../../validators"
+import type { AdminUpdateReferralCodeType } from "../validators"
 
 /** Enable or disable a customer's referral code. */
 export const POST = async (req: AuthenticatedMedusaRequest<AdminUpdateReferralCodeType>, res: MedusaResponse) => {

@@ -5,7 +5,7 @@ import { REFERRAL_MODULE } from "../../../../../modules/referral"
 import type ReferralModuleService from "../../../../../modules/referral/service"
 import { recipientKey } from "../../../../../utils/recipient-key"
 import { writePromptMessageWorkflow } from "../../../../../workflows"
-import type { StoreWriteShareMessageType } from "../../validators"
+import type { StoreWriteShareMessageType } from "../validators"
 
 const DAY_MS = 24 * 60 * 60 * 1000
 

@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { referralTree } from "../../../../../../ml/graph"
 import { REFERRAL_MODULE } from "../../../../../../modules/referral"
 import type ReferralModuleService from "../../../../../../modules/referral/service"
-import type { AdminGetReferralTreeParamsType } from "../../../validators"
+import type { AdminGetReferralTreeParamsType } from "../../validators"
 
 /** The customer's referral tree: friends they brought, and the friends those brought, to `depth` levels. */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetReferralTreeParamsType>, res: MedusaResponse) => {

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { recordPromptTouchWorkflow } from "../../../../../../../workflows"
-import type { StoreRecordPromptShareType } from "../../../../validators"
+import type { StoreRecordPromptShareType } from "../../../validators"
 
 /** The shopper shared their prompt on a channel. */
 export const POST = async (req: AuthenticatedMedusaRequest<StoreRecordPromptShareType>, res: MedusaResponse) => {
