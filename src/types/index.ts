@@ -1,1 +1,2 @@
 export * from "./referral"
+export * from "./http"

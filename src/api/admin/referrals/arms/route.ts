@@ -9,6 +9,7 @@ import { expectedOfferCost } from "../../../../utils/offer-cost"
 import { saveIncentiveArmWorkflow } from "../../../../workflows"
 import { averageOrderValue } from "../../../../workflows/moments/utils/store-economics"
 import type { AdminCreateIncentiveArmType } from "./validators"
+import type { AdminIncentiveArmListResponse, AdminIncentiveArmResponse } from "../../../../types"
 
 /**
  * The offers the bandit chooses from, each with its overall record (pulls,
@@ -17,7 +18,7 @@ import type { AdminCreateIncentiveArmType } from "./validators"
  * is expected to cost and what an offer is expected to net, at the store's
  * average order value and the program's expected margin.
  */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminIncentiveArmListResponse>) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const referrals = req.scope.resolve<ReferralModuleService>(REFERRAL_MODULE)
   const [{ data: arms }, { data: states }, program, aov] = await Promise.all([
@@ -54,7 +55,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
 }
 
 /** Create an offer. */
-export const POST = async (req: AuthenticatedMedusaRequest<AdminCreateIncentiveArmType>, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest<AdminCreateIncentiveArmType>, res: MedusaResponse<AdminIncentiveArmResponse>) => {
   const { result: arm } = await saveIncentiveArmWorkflow(req.scope).run({ input: { data: req.validatedBody } })
   res.status(201).json({ arm })
 }

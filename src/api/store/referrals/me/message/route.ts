@@ -6,6 +6,7 @@ import type ReferralModuleService from "../../../../../modules/referral/service"
 import { recipientKey } from "../../../../../utils/recipient-key"
 import { writePromptMessageWorkflow } from "../../../../../workflows"
 import type { StoreWriteShareMessageType } from "../validators"
+import type { HttpErrorResponse, StoreShareMessageResponse } from "../../../../../types"
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -14,7 +15,7 @@ const DAY_MS = 24 * 60 * 60 * 1000
  * a described friend. Cached per prompt, channel and recipient; new messages
  * are limited per customer per day (429 past the limit).
  */
-export const POST = async (req: AuthenticatedMedusaRequest<StoreWriteShareMessageType>, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest<StoreWriteShareMessageType>, res: MedusaResponse<StoreShareMessageResponse | HttpErrorResponse>) => {
   const customerId = req.auth_context.actor_id
   const { channel, recipient } = req.validatedBody
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)

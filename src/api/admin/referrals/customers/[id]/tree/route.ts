@@ -3,9 +3,10 @@ import { referralTree } from "../../../../../../ml/graph"
 import { REFERRAL_MODULE } from "../../../../../../modules/referral"
 import type ReferralModuleService from "../../../../../../modules/referral/service"
 import type { AdminGetReferralTreeParamsType } from "../../validators"
+import type { AdminReferralTreeResponse } from "../../../../../../types"
 
 /** The customer's referral tree: friends they brought, and the friends those brought, to `depth` levels. */
-export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetReferralTreeParamsType>, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetReferralTreeParamsType>, res: MedusaResponse<AdminReferralTreeResponse>) => {
   const referrals = req.scope.resolve<ReferralModuleService>(REFERRAL_MODULE)
   const depth = req.validatedQuery.depth as number
   // One level more than shown, so the tree can say where it was cut.
