@@ -1,20 +1,11 @@
 import { useQuery } from "@tanstack/react-query"
+import type { AdminLoopMetricsResponse, LoopMetricsGroupBy, Serialized } from "../../types"
 import { sdk } from "../lib/sdk"
 
-import type {
-  LoopMetrics as ServerLoopMetrics,
-  LoopMetricsGroupBy,
-} from "../../workflows/metrics/utils/loop-metrics"
-
-export type {
-  LoopEconomics,
-  LoopFunnel,
-  LoopMetricsGroup,
-  LoopRates,
-} from "../../workflows/metrics/utils/loop-metrics"
+export type { LoopEconomics, LoopFunnel, LoopMetricsGroup, LoopRates } from "../../types"
 
 /** GET /admin/referrals/metrics: the compute-loop-metrics workflow's result, its dates as JSON strings. */
-export type LoopMetrics = Omit<ServerLoopMetrics, "from" | "to"> & { from: string; to: string }
+export type LoopMetrics = Serialized<AdminLoopMetricsResponse>["metrics"]
 
 export type LoopMetricsQuery = {
   /** ISO date-times; the window is [from, to). Both absent: the API's default, the last 30 days. */
@@ -28,7 +19,7 @@ export function useLoopMetrics(query: LoopMetricsQuery) {
   return useQuery({
     queryKey: ["smart-referrals", "metrics", query],
     queryFn: () =>
-      sdk.client.fetch<{ metrics: LoopMetrics }>(`/admin/referrals/metrics`, {
+      sdk.client.fetch<Serialized<AdminLoopMetricsResponse>>(`/admin/referrals/metrics`, {
         query: Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined && value !== "")),
       }),
     select: (data) => data.metrics,

@@ -22,5 +22,5 @@ export type AdminViralMoment = Pick<
 >
 
 /** GET /admin/referrals/moments */
-export type AdminViralMomentListParams = z.input<typeof AdminGetMomentsParams>
+export type AdminViralMomentListParams = Partial<z.input<typeof AdminGetMomentsParams>>
 export type AdminViralMomentListResponse = PaginatedResponse<{ moments: AdminViralMoment[] }>

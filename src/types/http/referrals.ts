@@ -35,7 +35,7 @@ export type AdminReferral = Pick<
 export type ReferralFlag = NonNullable<ReferralDTO["flags"]>[number]
 
 /** GET /admin/referrals */
-export type AdminReferralListParams = z.input<typeof AdminGetReferralsParams>
+export type AdminReferralListParams = Partial<z.input<typeof AdminGetReferralsParams>>
 export type AdminReferralListResponse = PaginatedResponse<{ referrals: AdminReferral[] }>
 
 /** GET /admin/referrals/:id */
