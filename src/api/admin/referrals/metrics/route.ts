@@ -9,7 +9,7 @@ import type { AdminLoopMetricsResponse } from "../../../../types"
  * window (default the last 30 days), optionally by week, variant, arm or segment.
  */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetLoopMetricsParamsType>, res: MedusaResponse<AdminLoopMetricsResponse>) => {
-  const query = req.validatedQuery as unknown as AdminGetLoopMetricsParamsType
+  const query = req.validatedQuery
   const { result } = await computeLoopMetricsWorkflow(req.scope).run({
     input: {
       from: query.from,

@@ -8,6 +8,6 @@ import type { AdminReferralNetworkResponse, ReferralNetworkOverview } from "../.
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetNetworkParamsType>, res: MedusaResponse<AdminReferralNetworkResponse>) => {
   const referrals = req.scope.resolve<ReferralModuleService>(REFERRAL_MODULE)
   // The service reads these rows with knex, which types them loosely; the shape is the one the type states.
-  const network = (await referrals.getNetworkOverview(req.validatedQuery.limit as number)) as ReferralNetworkOverview
+  const network = (await referrals.getNetworkOverview(req.validatedQuery.limit)) as ReferralNetworkOverview
   res.json({ network })
 }

@@ -6,6 +6,7 @@ export const StoreRecordPromptShare = z.object({ channel: z.enum(SHARE_CHANNELS)
 export type StoreRecordPromptShareType = z.infer<typeof StoreRecordPromptShare>
 
 export const StoreRecordPromptShown = z.object({}).strict()
+export type StoreRecordPromptShownType = z.infer<typeof StoreRecordPromptShown>
 
 export const StoreWriteShareMessage = z
   .object({

@@ -8,7 +8,7 @@ import type { AdminReferralTreeResponse } from "../../../../../../types"
 /** The customer's referral tree: friends they brought, and the friends those brought, to `depth` levels. */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetReferralTreeParamsType>, res: MedusaResponse<AdminReferralTreeResponse>) => {
   const referrals = req.scope.resolve<ReferralModuleService>(REFERRAL_MODULE)
-  const depth = req.validatedQuery.depth as number
+  const depth = req.validatedQuery.depth
   // One level more than shown, so the tree can say where it was cut.
   const edges = await referrals.loadReferralSubtree(req.params.id, depth + 1)
   res.json({ tree: referralTree(edges, req.params.id, depth) })
