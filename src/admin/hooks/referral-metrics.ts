@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query"
-import type { AdminLoopMetricsResponse, LoopMetricsGroupBy, Serialized } from "../../types"
+import type { AdminLoopMetricsParams, AdminLoopMetricsResponse, Serialized } from "../../types"
 import { sdk } from "../lib/sdk"
 
 export type { LoopEconomics, LoopFunnel, LoopMetricsGroup, LoopRates } from "../../types"
@@ -7,12 +7,10 @@ export type { LoopEconomics, LoopFunnel, LoopMetricsGroup, LoopRates } from "../
 /** GET /admin/referrals/metrics: the compute-loop-metrics workflow's result, its dates as JSON strings. */
 export type LoopMetrics = Serialized<AdminLoopMetricsResponse>["metrics"]
 
-export type LoopMetricsQuery = {
+export type LoopMetricsQuery = Pick<AdminLoopMetricsParams, "currency_code" | "group_by"> & {
   /** ISO date-times; the window is [from, to). Both absent: the API's default, the last 30 days. */
   from?: string
   to?: string
-  currency_code?: string
-  group_by?: LoopMetricsGroupBy
 }
 
 export function useLoopMetrics(query: LoopMetricsQuery) {
