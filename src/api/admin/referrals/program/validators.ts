@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import type { MomentSignal } from "../../../../ml/moments/signals"
 
 const days = (max: number) => z.number().int().min(0).max(max)
 
@@ -44,7 +45,7 @@ export const AdminUpdateReferralProgram = z
         delivered: share,
         positive_review: share,
         recent_sharing: share,
-      })
+      } satisfies Record<MomentSignal, typeof share>)
       .partial()
       .strict()
       .nullable(),
