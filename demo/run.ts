@@ -14,6 +14,7 @@ import { medusaCli, recreateDatabase, startMedusa } from "../tools/medusa-proces
 import { createShopperPopulation } from "../tools/shopper-population"
 import { startStandInLlm } from "./stand-in-llm"
 import { StoreApi } from "../tools/store-api"
+import type { LoopSummary, RewardRelease } from "../src/types"
 
 const once = process.argv.includes("--once")
 const port = Number(process.env.PORT ?? 9000)
@@ -165,16 +166,8 @@ function step(text: string) {
 }
 
 function printFunnel(
-  summary: {
-    codes: number
-    touches: Record<string, number>
-    referrals: Record<string, number>
-    rejections: Record<string, number>
-    moments: Record<string, number>
-    prompts: Record<string, number>
-    referrer_rewards: { status: string; currency_code: string; count: number; amount: number }[]
-  },
-  release: { issued: number; revoked: number },
+  summary: LoopSummary,
+  release: Pick<RewardRelease, "issued" | "revoked">,
   log: { signups: number; shares: number; checkouts: number; refused: number; prompts: number }
 ) {
   const issued = summary.referrer_rewards.filter((r) => r.status === "issued")

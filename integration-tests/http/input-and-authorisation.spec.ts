@@ -3,8 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { AxiosResponse } from "axios"
 import fc from "fast-check"
 import { join } from "path"
-import * as adminValidators from "../../src/api/admin/referrals/validators"
-import * as storeValidators from "../../src/api/store/referrals/validators"
+import * as validators from "../../src/api/validators"
 import { discoverRoutes, fillPath, routeKey, tablesCreatedBy, type DiscoveredRoute } from "../helpers/route-table"
 import { eventually, Shopper } from "../helpers/shopper"
 import { seedStore, type SeededStore } from "../helpers/seed-store"
@@ -158,7 +157,7 @@ function keysOf(schema: unknown): string[] {
 /** Every field any validator reads, so fuzzed queries and bodies hit real fields of new validators too. */
 const KNOWN_KEYS = [
   ...new Set(
-    [...Object.values(adminValidators), ...Object.values(storeValidators)].filter(isSchema).flatMap(keysOf)
+    Object.values(validators).filter(isSchema).flatMap(keysOf)
   ),
 ].sort()
 

@@ -1,3 +1,4 @@
 export * from "./modules"
 export * from "./referral"
 export * from "./notifications"
+export * from "./http"

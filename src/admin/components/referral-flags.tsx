@@ -1,13 +1,12 @@
 import { ExclamationCircle } from "@medusajs/icons"
 import { StatusBadge, Text } from "@medusajs/ui"
-
-type Flag = { rule: string; message: string }
+import type { ReferralFlag } from "../../types"
 
 /**
  * The fraud rules that fired on a referral: a badge per rule and its message.
  * Renders nothing when there are none (`flags` is null or absent on clean referrals).
  */
-export const ReferralFlags = ({ flags, testId = "referral-flags" }: { flags?: Flag[] | null; testId?: string }) => {
+export const ReferralFlags = ({ flags, testId = "referral-flags" }: { flags?: ReferralFlag[] | null; testId?: string }) => {
   const list = flags ?? []
   if (!list.length) {
     return null

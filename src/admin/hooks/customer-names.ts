@@ -1,7 +1,8 @@
+import type { AdminCustomer } from "@medusajs/framework/types"
 import { useQuery } from "@tanstack/react-query"
 import { sdk } from "../lib/sdk"
 
-export type CustomerName = { id: string; email: string; first_name: string | null; last_name: string | null }
+export type CustomerName = Pick<AdminCustomer, "id" | "email" | "first_name" | "last_name">
 
 /**
  * Email and name of the given customers, by id, through Medusa's own admin

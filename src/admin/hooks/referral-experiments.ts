@@ -1,68 +1,38 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import type {
+  AdminCreateReferralExperimentPayload,
+  AdminExperimentResultsResponse,
+  AdminReferralExperiment,
+  AdminReferralExperimentListResponse,
+  AdminReferralExperimentResponse,
+  ExperimentVariantResult,
+  Serialized,
+} from "../../types"
 import { sdk } from "../lib/sdk"
 
-export type VariantKind = "bandit" | "fixed_arm" | "holdout" | "llm" | "template"
+export type { VariantKind } from "../../types"
 
-export type ReferralVariant = { id: string; key: string; kind: VariantKind; arm_id: string | null; weight: number }
-
-export type ReferralExperiment = {
-  id: string
-  name: string
-  dimension: "policy" | "message"
-  status: "running" | "stopped"
-  control_key: string
-  started_at: string
-  stopped_at: string | null
-  variants: ReferralVariant[]
-}
-
+export type ReferralExperiment = Serialized<AdminReferralExperiment>
+export type ReferralVariant = ReferralExperiment["variants"][number]
 /** The body of POST /admin/referrals/experiments (AdminCreateExperiment). */
-export type CreateExperimentBody = {
-  name: string
-  dimension: "policy" | "message"
-  control_key: string
-  variants: { key: string; kind: VariantKind; arm_id?: string; weight?: number }[]
-}
-
-type Money = { amount: number; currency_code: string }
-
-export type VariantResult = {
-  key: string
-  kind: VariantKind
-  arm_id: string | null
-  customers: number
-  asked: number
-  referrers: number
-  conversions: number
-  referral_rate: number | null
-  k: number | null
-  revenue: Money[]
-  incentive_cost: Money[]
-  net_value: Money[]
-  probability_best: number
-  /** Difference in referral rate against the control, with its 95% interval and two-proportion test. */
-  vs_control: { difference: number; ci95: [number, number]; z: number; p_value: number } | null
-}
-
-export type ExperimentResults = {
-  experiment: Omit<ReferralExperiment, "variants">
-  variants: VariantResult[]
-}
+export type CreateExperimentBody = AdminCreateReferralExperimentPayload
+export type VariantResult = Serialized<ExperimentVariantResult>
+export type ExperimentResults = Serialized<AdminExperimentResultsResponse>["results"]
 
 const experimentsKey = ["smart-referrals", "experiments"]
 
 export function useReferralExperiments() {
   return useQuery({
     queryKey: experimentsKey,
-    queryFn: () =>
-      sdk.client.fetch<{ experiments: ReferralExperiment[]; count: number }>(`/admin/referrals/experiments`),
+    queryFn: () => sdk.client.fetch<Serialized<AdminReferralExperimentListResponse>>(`/admin/referrals/experiments`),
   })
 }
 
 export function useExperimentResults(id: string | null) {
   return useQuery({
     queryKey: [...experimentsKey, id, "results"],
-    queryFn: () => sdk.client.fetch<{ results: ExperimentResults }>(`/admin/referrals/experiments/${id}/results`),
+    queryFn: () =>
+      sdk.client.fetch<Serialized<AdminExperimentResultsResponse>>(`/admin/referrals/experiments/${id}/results`),
     enabled: !!id,
   })
 }
@@ -70,8 +40,11 @@ export function useExperimentResults(id: string | null) {
 export function useCreateReferralExperiment() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (body: CreateExperimentBody) =>
-      sdk.client.fetch<{ experiment: ReferralExperiment }>(`/admin/referrals/experiments`, { method: "POST", body }),
+    mutationFn: (body: AdminCreateReferralExperimentPayload) =>
+      sdk.client.fetch<Serialized<AdminReferralExperimentResponse>>(`/admin/referrals/experiments`, {
+        method: "POST",
+        body,
+      }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: experimentsKey }),
   })
 }
@@ -80,7 +53,7 @@ export function useStopReferralExperiment() {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (id: string) =>
-      sdk.client.fetch<{ experiment: ReferralExperiment }>(`/admin/referrals/experiments/${id}/stop`, {
+      sdk.client.fetch<Serialized<AdminReferralExperimentResponse>>(`/admin/referrals/experiments/${id}/stop`, {
         method: "POST",
       }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: experimentsKey }),

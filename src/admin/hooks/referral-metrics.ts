@@ -1,34 +1,23 @@
 import { useQuery } from "@tanstack/react-query"
+import type { AdminLoopMetricsParams, AdminLoopMetricsResponse, Serialized } from "../../types"
 import { sdk } from "../lib/sdk"
 
-import type {
-  LoopMetrics as ServerLoopMetrics,
-  LoopMetricsGroupBy,
-} from "../../analytics/loop-metrics"
-
-export type {
-  LoopEconomics,
-  LoopFunnel,
-  LoopMetricsGroup,
-  LoopRates,
-} from "../../analytics/loop-metrics"
+export type { LoopEconomics, LoopFunnel, LoopMetricsGroup, LoopRates } from "../../types"
 
 /** GET /admin/referrals/metrics: the compute-loop-metrics workflow's result, its dates as JSON strings. */
-export type LoopMetrics = Omit<ServerLoopMetrics, "from" | "to"> & { from: string; to: string }
+export type LoopMetrics = Serialized<AdminLoopMetricsResponse>["metrics"]
 
-export type LoopMetricsQuery = {
+export type LoopMetricsQuery = Pick<AdminLoopMetricsParams, "currency_code" | "group_by"> & {
   /** ISO date-times; the window is [from, to). Both absent: the API's default, the last 30 days. */
   from?: string
   to?: string
-  currency_code?: string
-  group_by?: LoopMetricsGroupBy
 }
 
 export function useLoopMetrics(query: LoopMetricsQuery) {
   return useQuery({
     queryKey: ["smart-referrals", "metrics", query],
     queryFn: () =>
-      sdk.client.fetch<{ metrics: LoopMetrics }>(`/admin/referrals/metrics`, {
+      sdk.client.fetch<Serialized<AdminLoopMetricsResponse>>(`/admin/referrals/metrics`, {
         query: Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined && value !== "")),
       }),
     select: (data) => data.metrics,

@@ -1,43 +1,27 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import type {
+  AdminComputeReferralNetworkResponse,
+  AdminReferralNetworkResponse,
+  AdminReferralTreeResponse,
+  NetworkConnector as NetworkConnectorRecord,
+  Serialized,
+} from "../../types"
 import { sdk } from "../lib/sdk"
 
+export type { ReferralTreeNode } from "../../types"
+
 /** A customer's row in the network, as last computed. */
-export type NetworkConnector = {
-  customer_id: string
-  out_degree: number
-  descendants: number
-  generations: number
-  depth: number
-  pagerank: number
-  super_connector: boolean
-}
-
-export type ReferralNetwork = {
-  computed_at: string | null
-  customers: number
-  super_connector_count: number
-  top_connectors: NetworkConnector[]
-  depth_distribution: { depth: number; customers: number }[]
-  /** Friends of friends: `referrer` brought `via`, who brought `friend`. */
-  second_generation: { referrer: string; via: string; friend: string }[]
-}
-
-export type NetworkComputation = {
-  customers: number
-  referrals: number
-  super_connectors: string[]
-  computed_at: string
-  compute_ms: number
-}
-
-export type ReferralTreeNode = { customer_id: string; children: ReferralTreeNode[]; truncated?: boolean }
+export type NetworkConnector = Serialized<NetworkConnectorRecord>
+export type ReferralNetwork = Serialized<AdminReferralNetworkResponse>["network"]
+export type NetworkComputation = Serialized<AdminComputeReferralNetworkResponse>["network"]
 
 const networkKey = ["smart-referrals", "network"]
 
 export function useReferralNetwork(limit = 20) {
   return useQuery({
     queryKey: [...networkKey, { limit }],
-    queryFn: () => sdk.client.fetch<{ network: ReferralNetwork }>(`/admin/referrals/network`, { query: { limit } }),
+    queryFn: () =>
+      sdk.client.fetch<Serialized<AdminReferralNetworkResponse>>(`/admin/referrals/network`, { query: { limit } }),
   })
 }
 
@@ -45,7 +29,9 @@ export function useComputeReferralNetwork() {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: () =>
-      sdk.client.fetch<{ network: NetworkComputation }>(`/admin/referrals/network/compute`, { method: "POST" }),
+      sdk.client.fetch<Serialized<AdminComputeReferralNetworkResponse>>(`/admin/referrals/network/compute`, {
+        method: "POST",
+      }),
     onSuccess: () => {
       queryClient.invalidateQueries({ queryKey: networkKey })
       queryClient.invalidateQueries({ queryKey: ["smart-referrals", "tree"] })
@@ -59,7 +45,7 @@ export function useReferralTree(customerId: string | null, depth: number) {
   return useQuery({
     queryKey: ["smart-referrals", "tree", customerId, { depth }],
     queryFn: () =>
-      sdk.client.fetch<{ tree: ReferralTreeNode }>(`/admin/referrals/customers/${customerId}/tree`, {
+      sdk.client.fetch<Serialized<AdminReferralTreeResponse>>(`/admin/referrals/customers/${customerId}/tree`, {
         query: { depth },
       }),
     enabled: !!customerId,

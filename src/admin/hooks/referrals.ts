@@ -1,31 +1,20 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import type {
+  AdminReferralListParams,
+  AdminReferralListResponse,
+  AdminReviewReferralPayload,
+  AdminReviewReferralResponse,
+  AdminReferral as AdminReferralRecord,
+  ReferralStatus,
+  Serialized,
+} from "../../types"
 import { sdk } from "../lib/sdk"
 
-import { REFERRAL_STATUSES, type ReferralStatus } from "../../types"
+export { REFERRAL_STATUSES } from "../../types/referral/constants"
+export type { ReferralFlag, ReferralStatus } from "../../types"
 
-export { REFERRAL_STATUSES, type ReferralStatus }
-
-/** A fraud rule that fired for a referral; `flags` is null/absent when none did. */
-export type ReferralFlag = { rule: string; message: string }
-
-export type AdminReferral = {
-  id: string
-  code: string
-  status: ReferralStatus
-  reason: string | null
-  referrer_customer_id: string
-  referee_customer_id: string | null
-  referee_email: string | null
-  order_id: string | null
-  order_total: number | null
-  currency_code: string | null
-  arm_id: string | null
-  variant: string | null
-  converted_at: string | null
-  created_at: string
-  flags?: ReferralFlag[] | null
-  rewards?: { id: string; role: string; kind: string; amount: number; currency_code: string; status: string }[]
-}
+/** A referral as GET /admin/referrals lists it, as JSON. */
+export type AdminReferral = Serialized<AdminReferralRecord>
 
 export type ReferralListQuery = {
   limit: number
@@ -33,14 +22,18 @@ export type ReferralListQuery = {
   status?: ReferralStatus[]
 }
 
-export type ReferralList = { referrals: AdminReferral[]; count: number; offset: number; limit: number }
+export type ReferralList = Serialized<AdminReferralListResponse>
 
 export function useReferrals(query: ReferralListQuery) {
   return useQuery({
     queryKey: ["smart-referrals", "referrals", query],
     queryFn: () =>
       sdk.client.fetch<ReferralList>(`/admin/referrals`, {
-        query: { limit: query.limit, offset: query.offset, ...(query.status?.length ? { status: query.status } : {}) },
+        query: {
+          limit: query.limit,
+          offset: query.offset,
+          ...(query.status?.length ? { status: query.status } : {}),
+        } satisfies AdminReferralListParams,
       }),
     placeholderData: (previous) => previous,
   })
@@ -51,9 +44,9 @@ export function useReviewReferral() {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: ({ id, decision, reason }: { id: string; decision: "approve" | "reject"; reason?: string }) =>
-      sdk.client.fetch<{ referral: AdminReferral }>(`/admin/referrals/${id}/${decision}`, {
+      sdk.client.fetch<Serialized<AdminReviewReferralResponse>>(`/admin/referrals/${id}/${decision}`, {
         method: "POST",
-        body: reason ? { reason } : {},
+        body: (reason ? { reason } : {}) satisfies AdminReviewReferralPayload,
       }),
     onSuccess: () => {
       queryClient.invalidateQueries({ queryKey: ["smart-referrals"] })

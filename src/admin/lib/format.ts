@@ -1,3 +1,5 @@
+import type { OfferSideResponse } from "../../types"
+
 /** Display helpers shared by the admin widgets and the Referrals page. */
 
 export const formatMoney = (amount: number | string | null | undefined, currencyCode: string) =>
@@ -12,14 +14,12 @@ export const formatPercent = (ratio: number | null | undefined, digits = 1) =>
 export const formatDate = (value: string | Date | null | undefined) =>
   value ? new Date(value).toLocaleDateString() : "–"
 
-type OfferSideLike = { type: "percentage" | "fixed" | "store_credit"; value: number; currency_code: string | null }
-
 /**
  * One side of an offer in words: "10% off", "$10 off", "$10 store credit"; a
  * referrer's percentage or fixed reward is a discount code for their next order.
  * No currency means the friend's order's currency.
  */
-export const formatOfferSide = (side: OfferSideLike | null | undefined, role: "referee" | "referrer") => {
+export const formatOfferSide = (side: OfferSideResponse | null | undefined, role: "referee" | "referrer") => {
   if (!side) {
     return "–"
   }

@@ -1,6 +1,7 @@
 import fc from "fast-check"
-import * as adminValidators from "../admin/referrals/validators"
-import * as storeValidators from "../store/referrals/validators"
+import { readdirSync, readFileSync } from "fs"
+import { join, relative } from "path"
+import * as validators from "../validators"
 
 /**
  * Every zod schema the routes validate with, fuzzed: for any JSON body or query
@@ -20,10 +21,7 @@ const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 300)
 const isSchema = (value: unknown): value is Schema =>
   !!value && typeof value === "object" && typeof (value as Schema).safeParse === "function"
 
-const SCHEMAS = [
-  ...Object.entries(adminValidators as Record<string, unknown>),
-  ...Object.entries(storeValidators as Record<string, unknown>),
-].filter((entry): entry is [string, Schema] => isSchema(entry[1]))
+const SCHEMAS = Object.entries(validators as Record<string, unknown>).filter((entry): entry is [string, Schema] => isSchema(entry[1]))
 
 /** The keys a schema reads, through pipes (transforms) and unions, so fuzzed inputs hit real fields. */
 function keysOf(schema: unknown): string[] {
@@ -309,7 +307,7 @@ const INVARIANTS: Record<string, (out: Json) => void> = {
   },
   StoreRecordReferralSignal: (out) =>
     out.type === "review" ? intIn(out.score, 1, 5) : (expect(out.type).toBe("nps"), intIn(out.score, 0, 10)),
-  StoreRecordPromptShare: (out) => expect(storeValidators.SHARE_CHANNELS).toContain(out.channel),
+  StoreRecordPromptShare: (out) => expect(validators.SHARE_CHANNELS).toContain(out.channel),
   StoreRecordPromptShown: (out) => expect(out).toEqual({}),
   StoreWriteShareMessage: (out) => {
     expect(["email", "sms", "whatsapp", "copy_link"]).toContain(out.channel)
@@ -325,6 +323,26 @@ describe("route validators under arbitrary input", () => {
     // Invariants and examples written for a schema that was renamed or removed would silently test nothing.
     const names = SCHEMAS.map(([name]) => name)
     expect(names).toEqual(expect.arrayContaining([...Object.keys(INVARIANTS), ...Object.keys(VALID)]))
+  })
+
+  it("gathers every resource's validators.ts, so none escapes the fuzzing", () => {
+    const api = join(__dirname, "..")
+    const found: string[] = []
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name)
+        if (entry.isDirectory() && entry.name !== "__tests__") {
+          walk(path)
+        } else if (entry.name === "validators.ts" && dir !== api && !path.startsWith(join(api, "utils"))) {
+          found.push("./" + relative(api, path).replace(/\.ts$/, ""))
+        }
+      }
+    }
+    walk(api)
+    const barrel = readFileSync(join(api, "validators.ts"), "utf8")
+    const gathered = [...barrel.matchAll(/export \* from "([^"]+)"/g)].map((match) => match[1])
+    expect(found.length).toBeGreaterThan(0)
+    expect(gathered.sort()).toEqual(found.sort())
   })
 
   it.each(SCHEMAS)("%s accepts its valid examples", (name, schema) => {

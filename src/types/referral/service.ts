@@ -23,9 +23,9 @@ import type ReferralVariant from "../../modules/referral/models/referral-variant
 import type Referral from "../../modules/referral/models/referral"
 import type ViralMoment from "../../modules/referral/models/viral-moment"
 import type { ProgramSettings } from "../../modules/referral/program-defaults"
-import type { retrieveNetworkOverview } from "../../modules/referral/queries/network-overview"
+import type { ReferralNetworkOverview } from "../http/network"
 import type { listExperimentOutcomes } from "../../modules/referral/queries/experiment-outcomes"
-import type { retrieveLoopSummary } from "../../modules/referral/queries/loop-summary"
+import type { LoopSummary } from "../http/summary"
 import type { PromotionDecision } from "../../ml/propensity/promotion-decision"
 import type { TrainedPropensity } from "../../ml/propensity/train-propensity"
 import type { NetworkNode, ReferralEdge } from "../../ml/graph"
@@ -117,8 +117,6 @@ export type RewardTransitionData = {
   note?: string | null
 }
 
-export type NetworkOverview = Awaited<ReturnType<typeof retrieveNetworkOverview>>
-export type LoopSummary = Awaited<ReturnType<typeof retrieveLoopSummary>>
 export type ExperimentOutcomes = Awaited<ReturnType<typeof listExperimentOutcomes>>
 
 export interface IReferralModuleService extends IModuleService, ReferralCrudMethods {
@@ -205,7 +203,7 @@ export interface IReferralModuleService extends IModuleService, ReferralCrudMeth
   /** Replaces the stored network with a fresh computation in one transaction. */
   replaceCustomerNetwork(rows: NetworkNode[], computedAt: Date, sharedContext?: Context): Promise<number>
   /** The network at a glance: top connectors, depth distribution, friends of friends. */
-  retrieveNetworkOverview(limit: number, sharedContext?: Context): Promise<NetworkOverview>
+  retrieveNetworkOverview(limit: number, sharedContext?: Context): Promise<ReferralNetworkOverview>
   /** Every converted referral with a known friend, as an edge referrer → friend, oldest conversion first. */
   listReferralEdges(sharedContext?: Context): Promise<ReferralEdge[]>
   /** The converted referrals below a customer, level by level, to `depth` levels. */

@@ -3,60 +3,19 @@ import {
   validateAndTransformQuery,
   type MiddlewareRoute,
 } from "@medusajs/framework/http"
-import { listMomentsQueryConfig, listReferralsQueryConfig } from "./query-config"
-import {
-  AdminCreateExperiment,
-  AdminCreateIncentiveArm,
-  AdminGetLoopMetricsParams,
-  AdminGetMomentsParams,
-  AdminGetNetworkParams,
-  AdminGetReferralTreeParams,
-  AdminUpdateIncentiveArm,
-  AdminGetReferralsParams,
-  AdminReviewReferral,
-  AdminUpdateReferralCode,
-  AdminUpdateReferralProgram,
-} from "./validators"
+import { adminArmRoutesMiddlewares } from "./arms/middlewares"
+import { adminCodeRoutesMiddlewares } from "./codes/middlewares"
+import { adminCustomerRoutesMiddlewares } from "./customers/middlewares"
+import { adminExperimentRoutesMiddlewares } from "./experiments/middlewares"
+import { adminMetricsRoutesMiddlewares } from "./metrics/middlewares"
+import { adminMomentRoutesMiddlewares } from "./moments/middlewares"
+import { adminNetworkRoutesMiddlewares } from "./network/middlewares"
+import { adminProgramRoutesMiddlewares } from "./program/middlewares"
+import { listReferralsQueryConfig } from "./query-config"
+import { AdminGetReferralsParams, AdminReviewReferral } from "./validators"
 
-/** Admin routes are authenticated by Medusa for everything under /admin. */
-export const adminReferralRoutesMiddlewares: MiddlewareRoute[] = [
-  {
-    method: ["POST"],
-    matcher: "/admin/referrals/experiments",
-    middlewares: [validateAndTransformBody(AdminCreateExperiment)],
-  },
-  {
-    method: ["GET"],
-    matcher: "/admin/referrals/metrics",
-    middlewares: [validateAndTransformQuery(AdminGetLoopMetricsParams, { defaults: [], isList: false })],
-  },
-  {
-    method: ["GET"],
-    matcher: "/admin/referrals/network",
-    middlewares: [validateAndTransformQuery(AdminGetNetworkParams, { defaults: [], isList: false })],
-  },
-  {
-    method: ["GET"],
-    matcher: "/admin/referrals/customers/:id/tree",
-    middlewares: [validateAndTransformQuery(AdminGetReferralTreeParams, { defaults: [], isList: false })],
-  },
-  {
-    method: ["GET"],
-    matcher: "/admin/referrals/moments",
-    middlewares: [
-      validateAndTransformQuery(AdminGetMomentsParams, listMomentsQueryConfig),
-    ],
-  },
-  {
-    method: ["POST"],
-    matcher: "/admin/referrals/arms",
-    middlewares: [validateAndTransformBody(AdminCreateIncentiveArm)],
-  },
-  {
-    method: ["POST"],
-    matcher: "/admin/referrals/arms/:id",
-    middlewares: [validateAndTransformBody(AdminUpdateIncentiveArm)],
-  },
+/** The referrals themselves: the list and the review of one. */
+export const adminReferralListRoutesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
     matcher: "/admin/referrals",
@@ -72,14 +31,17 @@ export const adminReferralRoutesMiddlewares: MiddlewareRoute[] = [
     matcher: "/admin/referrals/:id/reject",
     middlewares: [validateAndTransformBody(AdminReviewReferral)],
   },
-  {
-    method: ["POST"],
-    matcher: "/admin/referrals/codes/:id",
-    middlewares: [validateAndTransformBody(AdminUpdateReferralCode)],
-  },
-  {
-    method: ["POST"],
-    matcher: "/admin/referrals/program",
-    middlewares: [validateAndTransformBody(AdminUpdateReferralProgram)],
-  },
+]
+
+/** Every admin referral route's validation, resource by resource; Medusa authenticates everything under /admin. */
+export const adminReferralRoutesMiddlewares: MiddlewareRoute[] = [
+  ...adminExperimentRoutesMiddlewares,
+  ...adminMetricsRoutesMiddlewares,
+  ...adminNetworkRoutesMiddlewares,
+  ...adminCustomerRoutesMiddlewares,
+  ...adminMomentRoutesMiddlewares,
+  ...adminArmRoutesMiddlewares,
+  ...adminReferralListRoutesMiddlewares,
+  ...adminCodeRoutesMiddlewares,
+  ...adminProgramRoutesMiddlewares,
 ]

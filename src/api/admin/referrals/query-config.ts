@@ -27,21 +27,11 @@ export const defaultAdminReferralFields = [
  * in full ("rewards.*") by its name. Without an allowed list Medusa hands any
  * `fields` or `order` to the ORM, which fails on an unknown one with a 500.
  */
-const allowedFrom = (defaults: string[]) => defaults.map((field) => field.replace(/\.\*$/, ""))
+export const allowedFrom = (defaults: string[]) => defaults.map((field) => field.replace(/\.\*$/, ""))
 
 export const listReferralsQueryConfig = {
   defaults: defaultAdminReferralFields,
   allowed: allowedFrom(defaultAdminReferralFields),
-  defaultLimit: 20,
-  isList: true,
-}
-
-export const defaultAdminMomentFields = ["id", "customer_id", "trigger", "trigger_id", "signals", "score", "propensity",
-  "propensity_band", "decision", "reason", "prompt_id", "variant", "created_at"]
-
-export const listMomentsQueryConfig = {
-  defaults: defaultAdminMomentFields,
-  allowed: allowedFrom(defaultAdminMomentFields),
   defaultLimit: 20,
   isList: true,
 }

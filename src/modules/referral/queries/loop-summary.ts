@@ -1,4 +1,5 @@
 import { MathBN } from "@medusajs/framework/utils"
+import type { LoopSummary } from "../../../types/http/summary"
 import type { Knex } from "../lib/transaction"
 
 /**
@@ -6,7 +7,7 @@ import type { Knex } from "../lib/transaction"
  * type, moments by decision, prompts by status, referrals by status (and
  * refusals by reason), referrer rewards by status and currency.
  */
-export async function retrieveLoopSummary(knex: Knex) {
+export async function retrieveLoopSummary(knex: Knex): Promise<LoopSummary> {
   const live = (table: string) => knex(table).whereNull("deleted_at")
   const [[codes], touches, referrals, refusals, rewards, moments, prompts] = await Promise.all([
     live("referral_code").count("id as count"),

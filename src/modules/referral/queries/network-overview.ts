@@ -1,4 +1,5 @@
 import { CONVERTED_REFERRAL_STATUSES } from "../../../types/referral/constants"
+import type { NetworkConnector, ReferralNetworkOverview } from "../../../types/http/network"
 import type { Knex } from "../lib/transaction"
 
 /**
@@ -6,7 +7,7 @@ import type { Knex } from "../lib/transaction"
  * the top customers by PageRank (super-connectors first), how deep trees go,
  * and friends of friends (A referred B, who referred C).
  */
-export async function retrieveNetworkOverview(knex: Knex, limit: number) {
+export async function retrieveNetworkOverview(knex: Knex, limit: number): Promise<ReferralNetworkOverview> {
   const converted = [...CONVERTED_REFERRAL_STATUSES]
   const [top, depths, [totals], secondGeneration] = await Promise.all([
     knex("customer_network")
@@ -41,7 +42,7 @@ export async function retrieveNetworkOverview(knex: Knex, limit: number) {
     computed_at: totals?.computed_at ?? null,
     customers: Number(totals?.customers ?? 0),
     super_connector_count: Number(totals?.super_connectors ?? 0),
-    top_connectors: top.map((row: Record<string, unknown>) => ({ ...row, pagerank: Number(row.pagerank) })),
+    top_connectors: top.map((row: NetworkConnector) => ({ ...row, pagerank: Number(row.pagerank) })),
     depth_distribution: depths.map((row: Record<string, unknown>) => ({
       depth: Number(row.depth),
       customers: Number(row.customers),

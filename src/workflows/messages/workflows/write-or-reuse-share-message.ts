@@ -1,6 +1,7 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import type { ShareChannel } from "../../../messages"
+import type { StoreShareMessage } from "../../../types"
 import { type Recipient, recipientKey } from "../../../utils/recipient-key"
 import { checkDailyMessageLimitStep } from "../steps/check-daily-message-limit"
 import { findLivePromptStep } from "../steps/find-live-prompt"
@@ -14,15 +15,8 @@ export type WriteOrReuseShareMessageWorkflowInput = {
   recipient?: Recipient
 }
 
-export type ShareMessageResult = {
-  message: string
-  subject: string | null
-  source: string
-  fallback_reason: string | null
-  channel: string
-  prompt_id: string
-  cached: boolean
-}
+/** The message as the store route answers it. */
+export type ShareMessageResult = StoreShareMessage
 
 export type WriteOrReuseShareMessageResult =
   | { outcome: "cached" | "written"; message: ShareMessageResult }

@@ -1,19 +1,13 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { propensityBand, type PropensityBand } from "../../../ml/propensity/bands"
-import { type FeatureContribution, PropensityScorer } from "../../../ml/propensity/propensity-scorer"
+import { propensityBand } from "../../../ml/propensity/bands"
+import { PropensityScorer } from "../../../ml/propensity/propensity-scorer"
 import { REFERRAL_MODULE } from "../../../modules/referral"
 import type { IReferralModuleService } from "../../../types"
+import type { CustomerPropensity } from "../../../types"
 import { loadCustomerFeatures } from "../../../analytics/customer-features"
 
-export type PropensityScore = {
-  customer_id: string
-  score: number
-  band: PropensityBand
-  /** 0 when no model was trained yet (the cold-start heuristic scores). */
-  model_version: number
-  model_kind: "gradient_boosting" | "heuristic"
-  top_features: FeatureContribution[]
-}
+/** A customer's propensity to refer; the type GET /admin/referrals/customers/:id/propensity answers. */
+export type PropensityScore = CustomerPropensity
 
 /** Deserialised scorers by model id: a version never changes, so this is safe across requests and instances. */
 const scorers = new Map<string, PropensityScorer>()

@@ -98,7 +98,7 @@ const ActiveModel = ({ overview }: { overview: PropensityModelOverview }) => {
 /** Feature importances of the active model (or the newest run that has them), largest first. */
 const Importances = ({ overview }: { overview: PropensityModelOverview }) => {
   const source = overview.active?.importances ? overview.active : overview.models.find((m) => m.importances)
-  const describe = new Map(overview.features.map((f) => [f.name, f.description]))
+  const describe = new Map<string, string>(overview.features.map((f) => [f.name, f.description]))
   const data = Object.entries(source?.importances ?? {})
     .map(([feature, importance]) => ({ feature, label: feature.replace(/_/g, " "), importance }))
     .sort((a, b) => b.importance - a.importance)

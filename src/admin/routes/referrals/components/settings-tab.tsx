@@ -2,12 +2,11 @@ import { Button, Container, Heading, Input, Label, Select, Switch, Text, toast }
 import { type FormEvent, useState } from "react"
 import { errorMessage, QueryState } from "../../../components/query-state"
 import { type ReferralProgram, useReferralProgram, useUpdateReferralProgram } from "../../../hooks/referral-program"
-import { MOMENT_SIGNALS, SETTING_GROUPS, type SettingField } from "./settings-tab-fields"
+import type { AdminUpdateReferralProgramPayload } from "../../../../types"
+import { MOMENT_SIGNALS, SETTING_FIELDS as FIELDS, SETTING_GROUPS, type SettingField } from "./settings-tab-fields"
 
 type FormValues = Record<string, string | boolean>
 type Weights = Record<(typeof MOMENT_SIGNALS)[number], string>
-
-const FIELDS = SETTING_GROUPS.flatMap((group) => group.fields)
 
 const valuesOf = (program: ReferralProgram): FormValues =>
   Object.fromEntries(
@@ -122,7 +121,8 @@ const SettingsForm = ({ program }: { program: ReferralProgram }) => {
       return
     }
     try {
-      const { program: saved } = await update.mutateAsync(body as Partial<ReferralProgram>)
+      // Sent as typed, even when invalid: the API's refusal names the field and is shown as it says it.
+      const { program: saved } = await update.mutateAsync(body as AdminUpdateReferralProgramPayload)
       setValues(valuesOf(saved))
       setWeights(weightsOf(saved))
       toast.success(`Settings saved as version ${saved.version}`)

@@ -1,9 +1,10 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { defaultAdminReferralFields } from "../query-config"
+import type { AdminReferralResponse } from "../../../../types"
 
 /** One referral with its rewards. */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminReferralResponse>) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const {
     data: [referral],

@@ -1,10 +1,11 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createReferralExperimentWorkflow } from "../../../../workflows"
-import type { AdminCreateExperimentType } from "../validators"
+import type { AdminCreateExperimentType } from "./validators"
+import type { AdminReferralExperimentListResponse, AdminReferralExperimentResponse } from "../../../../types"
 
 /** Experiments, newest first, with their variants. */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminReferralExperimentListResponse>) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data: experiments } = await query.graph({
     entity: "referral_experiment",
@@ -15,7 +16,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
 }
 
 /** Start an experiment. */
-export const POST = async (req: AuthenticatedMedusaRequest<AdminCreateExperimentType>, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest<AdminCreateExperimentType>, res: MedusaResponse<AdminReferralExperimentResponse>) => {
   const { result: experiment } = await createReferralExperimentWorkflow(req.scope).run({ input: req.validatedBody })
   res.status(201).json({ experiment })
 }

@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { PROPENSITY_FEATURES } from "../../../../ml/propensity/features"
+import type { AdminPropensityModelResponse } from "../../../../types"
 
 const SUMMARY_FIELDS = [
   "id",
@@ -24,7 +25,7 @@ const SUMMARY_FIELDS = [
  * The propensity model in force and the recent training runs with their
  * metrics. `cold_start` is true while the heuristic scores customers.
  */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminPropensityModelResponse>) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const [{ data: active }, { data: recent }] = await Promise.all([
     query.graph({ entity: "propensity_model", fields: SUMMARY_FIELDS, filters: { status: "active" } }),

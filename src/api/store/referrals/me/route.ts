@@ -6,13 +6,14 @@ import { sumByCurrency } from "../../../../utils/money"
 import { shareUrl } from "../../../../utils/share-url"
 import { ensureReferralCodeWorkflow } from "../../../../workflows"
 import { offerResponse } from "../../../utils/offer-response"
+import type { StoreMyReferralsResponse } from "../../../../types"
 
 /**
  * The signed-in shopper's referral page: their code and link (created on first
  * visit for customers who existed before the plugin), the offer, what their
  * referrals have done, and what they earned. Only ever the caller's own data.
  */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<StoreMyReferralsResponse>) => {
   const customerId = req.auth_context.actor_id
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const {

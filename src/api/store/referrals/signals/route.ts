@@ -1,13 +1,14 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { generateEntityId } from "@medusajs/framework/utils"
 import { evaluateViralMomentWorkflow } from "../../../../workflows"
-import type { StoreRecordReferralSignalType } from "../validators"
+import type { StoreRecordReferralSignalType } from "./validators"
+import type { StoreReferralSignalResponse } from "../../../../types"
 
 /**
  * The storefront reports that the shopper left a review or answered an NPS
  * question; a happy one may be the moment to ask. Answers the evaluation.
  */
-export const POST = async (req: AuthenticatedMedusaRequest<StoreRecordReferralSignalType>, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest<StoreRecordReferralSignalType>, res: MedusaResponse<StoreReferralSignalResponse>) => {
   const { type, score } = req.validatedBody
   const { result } = await evaluateViralMomentWorkflow(req.scope).run({
     input: {

@@ -5,13 +5,14 @@ import type { IReferralModuleService } from "../../../../../types"
 import { shareUrl } from "../../../../../utils/share-url"
 import { offerResponse } from "../../../../utils/offer-response"
 import { defaultAdminReferralFields } from "../../query-config"
+import type { AdminCustomerReferralsResponse } from "../../../../../types"
 
 /**
  * One customer's referral picture for the admin widget: code, referrals they
  * made, rewards, prompts (each with its arm, the offer it put to them),
  * moments, and their place in the referral network as last computed.
  */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminCustomerReferralsResponse>) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const referralsModule = req.scope.resolve<IReferralModuleService>(REFERRAL_MODULE)
   const customerId = req.params.id

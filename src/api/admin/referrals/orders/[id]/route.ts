@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { offerResponse } from "../../../../utils/offer-response"
+import type { AdminOrderReferralResponse } from "../../../../../types"
 
 const ARM_FIELDS = ["id", "name", "referee_type", "referee_value", "referee_currency_code", "referrer_type",
   "referrer_value", "referrer_currency_code", "is_default", "active"]
@@ -12,7 +13,7 @@ const ARM_FIELDS = ["id", "name", "referee_type", "referee_value", "referee_curr
  * admin sees why a code did not count. `referral` is null for an order that
  * was not referred.
  */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminOrderReferralResponse>) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const orderId = req.params.id
   const {

@@ -2,9 +2,10 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { normalizeCode } from "../../../../../rules/referral-code-format"
 import { offerResponse } from "../../../../utils/offer-response"
+import type { StoreReferralCodeResponse } from "../../../../../types"
 
 /** Public: what a code offers, for the landing page. Of the referrer, only the first name. */
-export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: MedusaRequest, res: MedusaResponse<StoreReferralCodeResponse>) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const code = normalizeCode(req.params.code ?? "")
   const {

@@ -1,14 +1,17 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { writeOrReuseShareMessageWorkflow } from "../../../../../workflows"
-import type { StoreWriteShareMessageType } from "../../validators"
-import { DAY_MS } from "../../../../../types"
+import type { HttpErrorResponse, StoreShareMessageResponse } from "../../../../../types"
+import type { StoreWriteShareMessageType } from "../validators"
 
 /**
  * A share message for the shopper's live prompt, for a channel and optionally
  * a described friend. Cached per prompt, channel and recipient; new messages
  * are limited per customer per day (429 past the limit).
  */
-export const POST = async (req: AuthenticatedMedusaRequest<StoreWriteShareMessageType>, res: MedusaResponse) => {
+export const POST = async (
+  req: AuthenticatedMedusaRequest<StoreWriteShareMessageType>,
+  res: MedusaResponse<StoreShareMessageResponse | HttpErrorResponse>
+) => {
   const { channel, recipient } = req.validatedBody
   const { result } = await writeOrReuseShareMessageWorkflow(req.scope).run({
     input: { customer_id: req.auth_context.actor_id, channel, recipient },
