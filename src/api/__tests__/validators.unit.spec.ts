@@ -92,6 +92,7 @@ const VALID: Record<string, unknown[]> = {
     },
   ],
   StoreRecordReferralClick: [{ code: "ANNA-ABC234", visitor_id: "visitor-1" }],
+  StoreUnsubscribeReferralAsks: [{ token: "Y3VzXzAxQUJD.c2lnbmF0dXJlLW9mLWN1c3RvbWVy" }],
   StoreRecordReferralSignal: [
     { type: "review", score: 5 },
     { type: "nps", score: 9 },
@@ -305,6 +306,7 @@ const INVARIANTS: Record<string, (out: Json) => void> = {
     trimmedLength(out.code, 3, 64)
     trimmedLength(out.visitor_id, 1, 128)
   },
+  StoreUnsubscribeReferralAsks: (out) => trimmedLength(out.token, 10, 512),
   StoreRecordReferralSignal: (out) =>
     out.type === "review" ? intIn(out.score, 1, 5) : (expect(out.type).toBe("nps"), intIn(out.score, 0, 10)),
   StoreRecordPromptShare: (out) => expect(validators.SHARE_CHANNELS).toContain(out.channel),
