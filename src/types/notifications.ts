@@ -112,17 +112,3 @@ export type RenderedNotification = { subject: string; text: string; html: string
 
 /** Medusa's notification `trigger_type` of the plugin's notifications: "smart-referrals.ask", … */
 export const notificationTriggerType = (kind: ReferralNotificationKind) => `smart-referrals.${kind}`
-
-/** A referral notification as the admin lists it (`GET /admin/referrals/customers/:id/notifications`). */
-export type AdminReferralNotification = {
-  id: string
-  kind: ReferralNotificationKind
-  template: string
-  channel: string
-  to: string
-  status: string
-  resource_type: string | null
-  resource_id: string | null
-  created_at: string
-}
-export type AdminReferralNotificationListResponse = { notifications: AdminReferralNotification[] }

@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query"
 import type {
   AdminCustomerPropensityResponse,
   AdminCustomerReferralsResponse,
+  AdminReferralNotificationListResponse,
   AdminViralMomentListParams,
   AdminViralMomentListResponse,
   Serialized,
@@ -43,5 +44,16 @@ export function useCustomerMoments(customerId: string, limit = 10) {
       sdk.client.fetch<Serialized<AdminViralMomentListResponse>>(`/admin/referrals/moments`, {
         query: { customer_id: customerId, limit } satisfies AdminViralMomentListParams,
       }),
+  })
+}
+
+/** A referral email (or SMS) sent to the customer through Medusa's Notification module. */
+export type CustomerNotification = Serialized<AdminReferralNotificationListResponse>["notifications"][number]
+
+export function useCustomerNotifications(customerId: string) {
+  return useQuery({
+    queryKey: ["smart-referrals", "notifications", customerId],
+    queryFn: () =>
+      sdk.client.fetch<Serialized<AdminReferralNotificationListResponse>>(`/admin/referrals/customers/${customerId}/notifications`),
   })
 }

@@ -7,7 +7,9 @@ import { ReferralFlags } from "../components/referral-flags"
 import {
   useCustomerMoments,
   useCustomerPropensity,
+  useCustomerNotifications,
   useCustomerReferrals,
+  type CustomerNotification,
   type CustomerNetworkRow,
   type CustomerPrompt,
   type CustomerReferrals,
@@ -176,6 +178,45 @@ const MomentsSection = ({ customerId }: { customerId: string }) => {
   )
 }
 
+const KIND_LABELS: Record<CustomerNotification["kind"], string> = {
+  ask: "Invitation to refer",
+  friend_joined: "A friend joined",
+  reward_issued: "Reward paid",
+  reward_revoked: "Reward taken back",
+  offer_expiring: "Offer ending soon",
+}
+
+/** The referral emails sent to this customer, from Medusa's own notification records. */
+const NotificationsSection = ({ customerId }: { customerId: string }) => {
+  const query = useCustomerNotifications(customerId)
+  return (
+    <div data-testid="customer-notifications">
+      <QueryState query={query} loading="Loading notifications…" errorTitle="Notifications could not be loaded">
+        {({ notifications }) => (
+          <div className="px-6 py-4">
+            <SectionTitle>Notifications sent ({notifications.length})</SectionTitle>
+            {notifications.length === 0 && (
+              <Text size="small" className="text-ui-fg-subtle">
+                None yet.
+              </Text>
+            )}
+            {notifications.map((notification) => (
+              <div key={notification.id} className="flex items-center justify-between py-1" data-testid={`customer-notification-${notification.id}`}>
+                <Text size="small">
+                  {KIND_LABELS[notification.kind]} · {notification.channel} · {formatDate(notification.created_at)}
+                </Text>
+                <StatusBadge color={notification.status === "success" ? "green" : notification.status === "failure" ? "red" : "grey"}>
+                  {notification.status}
+                </StatusBadge>
+              </div>
+            ))}
+          </div>
+        )}
+      </QueryState>
+    </div>
+  )
+}
+
 const CodeSection = ({ code }: { code: CustomerReferrals["referral_code"] }) => (
   <div className="px-6 py-4" data-testid="customer-referral-code">
     {code ? (
@@ -220,6 +261,7 @@ const CustomerReferralsWidget = ({ data: customer }: DetailWidgetProps<AdminCust
         </>
       )}
       <MomentsSection customerId={customer.id} />
+      <NotificationsSection customerId={customer.id} />
       {data && (
         <>
           <div className="px-6 py-4" data-testid="customer-referrals-made">

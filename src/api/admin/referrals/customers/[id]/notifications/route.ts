@@ -5,7 +5,7 @@ import {
   notificationTriggerType,
   REFERRAL_NOTIFICATION_KINDS,
   type ReferralNotificationKind,
-} from "../../../../../../types/notifications"
+} from "../../../../../../types"
 
 /** The referral notifications sent to one customer, newest first (from Medusa's own notification records). */
 export const GET = async (
