@@ -2,6 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { AxiosResponse } from "axios"
 import fc from "fast-check"
+import { unsubscribeToken } from "../../src/notifications"
 import { join } from "path"
 import * as validators from "../../src/api/validators"
 import { discoverRoutes, fillPath, routeKey, tablesCreatedBy, type DiscoveredRoute } from "../helpers/route-table"
@@ -35,7 +36,12 @@ const ROUTES = discoverRoutes(join(__dirname, "../../src/api"))
 const TABLES = [...tablesCreatedBy(join(__dirname, "../../src/modules/referral/migrations")), "promotion"]
 
 /** Store routes anyone may call with a publishable key; every other store route needs the customer. */
-const PUBLIC_STORE_ROUTES = ["POST /store/referrals/clicks", "GET /store/referrals/codes/[code]"]
+const PUBLIC_STORE_ROUTES = [
+  "POST /store/referrals/clicks",
+  "GET /store/referrals/codes/[code]",
+  // The signed token from an ask's unsubscribe link is its credential.
+  "POST /store/referrals/unsubscribe",
+]
 
 type Ids = {
   referral: string
@@ -109,6 +115,7 @@ const BODY_EXAMPLES: Record<string, (ids: Ids) => unknown[]> = {
     { moment_weights: { first_order: 0.4, delivered: 0.2 }, moment_threshold: 0.3 },
   ],
   "POST /store/referrals/clicks": (ids) => [{ code: ids.code, visitor_id: VISITOR }],
+  "POST /store/referrals/unsubscribe": (ids) => [{ token: unsubscribeToken(ids.customer, process.env.COOKIE_SECRET || "supersecret") }],
   "POST /store/referrals/me/message": () => [
     { channel: "email" },
     { channel: "sms", recipient: { relationship: "friend", interest: "trail running" } },
