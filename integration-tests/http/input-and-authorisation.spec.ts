@@ -35,7 +35,7 @@ const ROUTES = discoverRoutes(join(__dirname, "../../src/api"))
 const TABLES = [...tablesCreatedBy(join(__dirname, "../../src/modules/referral/migrations")), "promotion"]
 
 /** Store routes anyone may call with a publishable key; every other store route needs the customer. */
-const PUBLIC_STORE_ROUTES = ["POST /store/referrals/clicks", "GET /store/referrals/codes/[code]"]
+const PUBLIC_STORE_ROUTES = ["POST /store/referrals/clicks", "GET /store/referrals/codes/[code]", "POST /store/referrals/lookup"]
 
 type Ids = {
   referral: string
@@ -109,6 +109,7 @@ const BODY_EXAMPLES: Record<string, (ids: Ids) => unknown[]> = {
     { moment_weights: { first_order: 0.4, delivered: 0.2 }, moment_threshold: 0.3 },
   ],
   "POST /store/referrals/clicks": (ids) => [{ code: ids.code, visitor_id: VISITOR }],
+  "POST /store/referrals/lookup": () => [{ email: "anna@example.com" }, { email: "nobody@example.com" }],
   "POST /store/referrals/me/message": () => [
     { channel: "email" },
     { channel: "sms", recipient: { relationship: "friend", interest: "trail running" } },

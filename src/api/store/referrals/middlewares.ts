@@ -1,6 +1,7 @@
 import type { MiddlewareRoute } from "@medusajs/framework/http"
 import { storeClickRoutesMiddlewares } from "./clicks/middlewares"
 import { storeCodeRoutesMiddlewares } from "./codes/middlewares"
+import { storeLookupRoutesMiddlewares } from "./lookup/middlewares"
 import { storeMeRoutesMiddlewares } from "./me/middlewares"
 import { storeSignalRoutesMiddlewares } from "./signals/middlewares"
 
@@ -10,4 +11,5 @@ export const storeReferralRoutesMiddlewares: MiddlewareRoute[] = [
   ...storeSignalRoutesMiddlewares,
   ...storeClickRoutesMiddlewares,
   ...storeCodeRoutesMiddlewares,
+  ...storeLookupRoutesMiddlewares,
 ]

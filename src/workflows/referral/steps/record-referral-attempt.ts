@@ -36,6 +36,8 @@ export const recordReferralAttemptStep = createStep(
       // Where the shopper was at this attempt, for the velocity rule at conversion; an unknown origin keeps the last known.
       ...(subject.origin.ip ? { ip_address: ipNetwork(subject.origin.ip) } : {}),
       ...(subject.origin.visitor_id ? { visitor_id: subject.origin.visitor_id } : {}),
+      // How the friend found the code, when the storefront said so; a typed code otherwise (set at creation below).
+      ...(subject.origin.source ? { source: subject.origin.source } : {}),
       status: verdict.ok ? ("pending" as const) : ("rejected" as const),
       reason: verdict.ok ? null : verdict.reason,
     }
@@ -52,7 +54,7 @@ export const recordReferralAttemptStep = createStep(
     }
     const referral = existing
       ? await referrals.updateReferrals({ id: existing.id, ...data })
-      : await referrals.createReferrals({ ...data, cart_id: subject.cart_id, attributed_at: new Date() })
+      : await referrals.createReferrals({ source: "code", ...data, cart_id: subject.cart_id, attributed_at: new Date() })
 
     if (verdict.ok) {
       const [applied] = await referrals.listReferralTouches(
@@ -79,8 +81,8 @@ export const recordReferralAttemptStep = createStep(
     if ("created_id" in undo && undo.created_id) {
       await referrals.deleteReferrals(undo.created_id)
     } else if ("previous" in undo && undo.previous) {
-      const { id, status, reason, referee_customer_id, referee_email, ip_address, visitor_id } = undo.previous
-      await referrals.updateReferrals({ id, status, reason, referee_customer_id, referee_email, ip_address, visitor_id })
+      const { id, status, reason, referee_customer_id, referee_email, ip_address, visitor_id, source } = undo.previous
+      await referrals.updateReferrals({ id, status, reason, referee_customer_id, referee_email, ip_address, visitor_id, source })
     }
   }
 )
