@@ -226,7 +226,7 @@ export function conversionsSql(groupBy: LoopMetricsGroupBy | null, currencyFilte
     SELECT key, NULL AS currency_code, 'conversions' AS metric, COUNT(*)::numeric AS value
     FROM conv GROUP BY key
     UNION ALL
-    -- How the friends came by the code (code typed, share link, "who referred you?"); older referrals count as typed.
+    -- By how the friend came by the code (typed, share link, lookup by name); older referrals count as typed.
     SELECT key, NULL, 'conversions_' || source, COUNT(*)::numeric
     FROM conv GROUP BY key, source
     UNION ALL
