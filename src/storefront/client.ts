@@ -25,7 +25,7 @@ export type ReferralSdk = {
   client: {
     fetch<T>(
       input: string,
-      init?: { method?: string; body?: unknown; query?: Record<string, unknown>; headers?: Record<string, string> }
+      init?: { method?: string; body?: Record<string, unknown>; query?: Record<string, unknown>; headers?: Record<string, string> }
     ): Promise<T>
   }
 }

@@ -28,9 +28,9 @@ export function ReferralCard({ sdk, className }: ReferralCardProps) {
         <dt>Rewarded</dt>
         <dd data-testid="sr-stat-rewarded">{stats.rewarded}</dd>
         <dt>Earned</dt>
-        <dd data-testid="sr-stat-earned">{money(stats.rewards_earned as { amount: number; currency_code: string }[])}</dd>
+        <dd data-testid="sr-stat-earned">{money(stats.rewards_earned)}</dd>
         <dt>On hold</dt>
-        <dd data-testid="sr-stat-held">{money(stats.rewards_held as { amount: number; currency_code: string }[])}</dd>
+        <dd data-testid="sr-stat-held">{money(stats.rewards_held)}</dd>
       </dl>
     </section>
   )
