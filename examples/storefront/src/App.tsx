@@ -23,7 +23,8 @@ export function App() {
           <Link to="/account" testId="nav-account">{customer ? customer.first_name ?? "Account" : "Sign in"}</Link>
         </nav>
       </header>
-      <LandingBanner sdk={sdk} />
+      {/* On /r/:code the landing shows its own banner once the code is remembered. */}
+      {!landing && <LandingBanner sdk={sdk} />}
       <main>
         {landing ? (
           <Landing code={decodeURIComponent(landing[1])} />
@@ -53,6 +54,7 @@ function Landing({ code }: { code: string }) {
   if (!result.ok) return <p data-testid="landing-error">{result.message}</p>
   return (
     <section data-testid="landing">
+      <LandingBanner sdk={sdk} code={result.code} />
       <h1>Welcome{result.referrer_first_name ? `, friend of ${result.referrer_first_name}` : ""}!</h1>
       <p>Your discount is saved and will be applied to your cart automatically.</p>
       <Link to="/" testId="landing-shop">Start shopping</Link>
@@ -142,7 +144,8 @@ function CartPage() {
         <button type="submit" data-testid="promo-apply">Apply</button>
       </form>
       {message && <p role="alert" data-testid="promo-message">{message}</p>}
-      {codes.length === 0 && <WhoReferredYou sdk={sdk} cart={cart} onApplied={() => refreshCart()} />}
+      {/* Stays after a confirmation, which it reports; the plugin refuses a second referral code on one order. */}
+      <WhoReferredYou sdk={sdk} cart={cart} onApplied={() => refreshCart()} />
       <p>
         <button type="button" data-testid="go-checkout" onClick={() => navigate("/checkout")}>Checkout</button>
       </p>

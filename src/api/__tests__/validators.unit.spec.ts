@@ -92,6 +92,7 @@ const VALID: Record<string, unknown[]> = {
     },
   ],
   StoreRecordReferralClick: [{ code: "ANNA-ABC234", visitor_id: "visitor-1" }],
+  StoreLookupReferrer: [{ email: "anna@example.com" }, { email: "  Anna.Referrer+shop@Example.COM " }],
   StoreRecordReferralSignal: [
     { type: "review", score: 5 },
     { type: "nps", score: 9 },
@@ -304,6 +305,11 @@ const INVARIANTS: Record<string, (out: Json) => void> = {
   StoreRecordReferralClick: (out) => {
     trimmedLength(out.code, 3, 64)
     trimmedLength(out.visitor_id, 1, 128)
+  },
+  StoreLookupReferrer: (out) => {
+    expect(Object.keys(out)).toEqual(["email"])
+    trimmedLength(out.email, 3, 254)
+    expect(out.email).toMatch(/^[^\s@]+@[^\s@]+$/)
   },
   StoreRecordReferralSignal: (out) =>
     out.type === "review" ? intIn(out.score, 1, 5) : (expect(out.type).toBe("nps"), intIn(out.score, 0, 10)),
