@@ -206,13 +206,13 @@ function OrderConfirmation({ id }: { id: string }) {
           {order.discount_total ? <> (you saved <span data-testid="order-discount">{formatMoney(order.discount_total, order.currency_code)}</span>)</> : null}
         </p>
       )}
-      {customer && <SharePanel sdk={sdk} title="Share the love: give your friends a discount" />}
+      {customer && <SharePanel sdk={sdk} currencyCode={order?.currency_code} title="Share the love: give your friends a discount" />}
     </section>
   )
 }
 
 function Account() {
-  const { customer, refreshCustomer, logout } = useStore()
+  const { customer, region, refreshCustomer, logout } = useStore()
   const [mode, setMode] = useState<"login" | "register">("register")
   const [form, setForm] = useState({ email: "", password: "", first_name: "", last_name: "" })
   const [error, setError] = useState<string | null>(null)
@@ -220,7 +220,7 @@ function Account() {
     return (
       <section data-testid="account">
         <h1>Hello, {customer.first_name}</h1>
-        <ReferralCard sdk={sdk} />
+        <ReferralCard sdk={sdk} currencyCode={region?.currency_code} />
         <button type="button" onClick={logout}>Sign out</button>
       </section>
     )

@@ -63,6 +63,10 @@ describe("landing", () => {
     expect(rememberedReferral(store)).toMatchObject({ code: "ANNA-7KQ2MX", source: "link", referrer_first_name: "Anna" })
     expect(bannerText(landing.ok ? landing : { offer: null })).toBe("Anna gave you $10 off your first order.")
     expect(shareOfferText(offer)).toBe("Give $10 off, get $5 in store credit.")
+    // An amount in "the order's currency" takes the one the storefront gives, else stays a bare number.
+    const inOrderCurrency = { ...offer, referrer: { type: "store_credit", value: 5, currency_code: null } } as const
+    expect(shareOfferText(inOrderCurrency, { currencyCode: "eur", locale: "en-US" })).toBe("Give $10 off, get €5 in store credit.")
+    expect(shareOfferText(inOrderCurrency)).toBe("Give $10 off, get 5 in store credit.")
   })
 
   it("remembers nothing for a code the plugin does not know", async () => {

@@ -19,6 +19,8 @@ export type SharePanelProps = {
   referrals?: StoreMyReferralsResponse | null
   /** The headline; defaults to the offer ("Give $10 off, get $5 in store credit."). */
   title?: string
+  /** The currency of amounts the offer leaves to the order (e.g. the region's). */
+  currencyCode?: string | null
   className?: string
 }
 
@@ -27,7 +29,7 @@ export type SharePanelProps = {
  * device's share sheet. Records the live prompt as shown, and each share on
  * its channel. Unstyled: class names `sr-share-*` for your CSS.
  */
-export function SharePanel({ sdk, referrals, title, className }: SharePanelProps) {
+export function SharePanel({ sdk, referrals, title, currencyCode, className }: SharePanelProps) {
   const loaded = useMyReferrals(sdk)
   const data = referrals ?? loaded.data
   const [qr, setQr] = useState<string | null>(null)
@@ -53,7 +55,7 @@ export function SharePanel({ sdk, referrals, title, className }: SharePanelProps
   const links = shareLinks(content)
   return (
     <section className={className ?? "sr-share-panel"} data-testid="sr-share-panel">
-      <h3 className="sr-share-title">{title ?? shareOfferText(data.referral_code.offer) ?? "Share with friends"}</h3>
+      <h3 className="sr-share-title">{title ?? shareOfferText(data.referral_code.offer, { currencyCode }) ?? "Share with friends"}</h3>
       <p className="sr-share-code">
         Your code: <strong data-testid="sr-share-code">{data.referral_code.code}</strong>
       </p>
