@@ -25,12 +25,21 @@ export type StorefrontStore = {
   close: () => Promise<void>
 }
 
-/** `vite build` of the example storefront into examples/storefront/dist. */
+/**
+ * Type-checks the example storefront against the kit and the JS SDK (Vite
+ * only strips types), then `vite build`s it into examples/storefront/dist.
+ */
 export function buildStorefront() {
-  execFileSync("npx", ["vite", "build", "--config", path.join(EXAMPLE, "vite.config.ts"), "--logLevel", "warn"], {
-    cwd: EXAMPLE,
-    stdio: ["ignore", "pipe", "pipe"],
-  })
+  const run = (args: string[]) => {
+    try {
+      execFileSync("npx", args, { cwd: EXAMPLE, stdio: ["ignore", "pipe", "pipe"] })
+    } catch (error) {
+      const { stdout = "", stderr = "" } = error as { stdout?: Buffer; stderr?: Buffer }
+      throw new Error(`npx ${args.join(" ")} failed:\n${stdout}\n${stderr}`)
+    }
+  }
+  run(["tsc", "--noEmit", "-p", path.join(EXAMPLE, "tsconfig.json")])
+  run(["vite", "build", "--config", path.join(EXAMPLE, "vite.config.ts"), "--logLevel", "warn"])
 }
 
 const TYPES: Record<string, string> = {
