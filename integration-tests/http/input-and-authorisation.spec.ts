@@ -41,6 +41,7 @@ const PUBLIC_STORE_ROUTES = [
   "GET /store/referrals/codes/[code]",
   // The signed token from an ask's unsubscribe link is its credential.
   "POST /store/referrals/unsubscribe",
+  "POST /store/referrals/lookup",
 ]
 
 type Ids = {
@@ -116,6 +117,7 @@ const BODY_EXAMPLES: Record<string, (ids: Ids) => unknown[]> = {
   ],
   "POST /store/referrals/clicks": (ids) => [{ code: ids.code, visitor_id: VISITOR }],
   "POST /store/referrals/unsubscribe": (ids) => [{ token: unsubscribeToken(ids.customer, process.env.COOKIE_SECRET || "supersecret") }],
+  "POST /store/referrals/lookup": () => [{ email: "anna@example.com" }, { email: "nobody@example.com" }],
   "POST /store/referrals/me/message": () => [
     { channel: "email" },
     { channel: "sms", recipient: { relationship: "friend", interest: "trail running" } },

@@ -189,7 +189,8 @@ export function storeCountsSql(groupBy: LoopMetricsGroupBy | null): string {
  * orders are read once, through the order's customer_id index, and serve
  * both. A friend who converted twice in the window counts once for revenue,
  * under the first conversion. The friend is referee_customer_id, which
- * conversion copies from the order's customer.
+ * conversion copies from the order's customer. Conversions are also counted
+ * by the referral's source (`conversions_code`, `_link`, `_name`).
  */
 export function conversionsSql(groupBy: LoopMetricsGroupBy | null, currencyFilter: boolean): string {
   const { key, join } = referralKey(groupBy)
@@ -197,7 +198,7 @@ export function conversionsSql(groupBy: LoopMetricsGroupBy | null, currencyFilte
   return `
     WITH conv AS MATERIALIZED (
       SELECT r.id, r.order_id, r.order_total, r.converted_at, lower(r.currency_code) AS currency_code,
-        r.referee_customer_id AS friend_id, ${key} AS key
+        r.referee_customer_id AS friend_id, COALESCE(r.source, 'code') AS source, ${key} AS key
       FROM referral r ${join}
       WHERE r.deleted_at IS NULL AND r.status IN ${CONVERTED}
         AND r.converted_at >= :from AND r.converted_at < :to
@@ -226,6 +227,10 @@ export function conversionsSql(groupBy: LoopMetricsGroupBy | null, currencyFilte
     )
     SELECT key, NULL AS currency_code, 'conversions' AS metric, COUNT(*)::numeric AS value
     FROM conv GROUP BY key
+    UNION ALL
+    -- By how the friend came by the code (typed, share link, lookup by name); older referrals count as typed.
+    SELECT key, NULL, 'conversions_' || source, COUNT(*)::numeric
+    FROM conv GROUP BY key, source
     UNION ALL
     SELECT c.key, NULL, 'activated', COUNT(*)::numeric
     FROM conv c

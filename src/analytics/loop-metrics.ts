@@ -11,6 +11,8 @@ import {
 } from "./loop-metrics-sql"
 import { DAY_MS } from "../types"
 
+import { REFERRAL_SOURCES, type ReferralSource } from "../types/referral/referral-source"
+
 export type { LoopMetricsGroupBy } from "./loop-metrics-sql"
 
 export const LOOP_METRICS_DEFAULTS = { activation_days: 60 } as const
@@ -80,6 +82,8 @@ export type LoopMetricsGroup = {
   funnel: LoopFunnel
   rates: LoopRates
   economics: LoopEconomics[]
+  /** The funnel's conversions by how the friend came by the code: typed, share link, or "who referred you?" (name). */
+  conversions_by_source: Record<ReferralSource, number>
 }
 
 export type LoopMetrics = {
@@ -200,7 +204,10 @@ function buildGroup(key: string | null, groupBy: LoopMetricsGroupBy | null, rows
     k: ratio(count("cohort_conversions"), prompted),
     cycle_time_days: cycle && cycle.value !== null ? Number(cycle.value) : null,
   }
-  return { key, funnel, rates, economics: economics(rows) }
+  const conversions_by_source = Object.fromEntries(
+    REFERRAL_SOURCES.map((source) => [source, count(`conversions_${source}`)])
+  ) as Record<ReferralSource, number>
+  return { key, funnel, rates, economics: economics(rows), conversions_by_source }
 }
 
 function economics(rows: MetricRow[]): LoopEconomics[] {

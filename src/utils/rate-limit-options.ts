@@ -1,6 +1,6 @@
 /**
  * Limits on the public referral endpoints (`POST /store/referrals/clicks`,
- * `GET /store/referrals/codes/:code`), per endpoint, per client address and
+ * `GET /store/referrals/codes/:code`, `POST /store/referrals/lookup`), per endpoint, per client address and
  * per visitor. Every field is optional; RATE_LIMIT_DEFAULTS fill the rest.
  *
  * - enabled: false turns the limits off (e.g. behind a gateway that limits already).

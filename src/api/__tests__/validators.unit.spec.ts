@@ -93,6 +93,7 @@ const VALID: Record<string, unknown[]> = {
   ],
   StoreRecordReferralClick: [{ code: "ANNA-ABC234", visitor_id: "visitor-1" }],
   StoreUnsubscribeReferralAsks: [{ token: "Y3VzXzAxQUJD.c2lnbmF0dXJlLW9mLWN1c3RvbWVy" }],
+  StoreLookupReferrer: [{ email: "anna@example.com" }, { email: "  Anna.Referrer+shop@Example.COM " }],
   StoreRecordReferralSignal: [
     { type: "review", score: 5 },
     { type: "nps", score: 9 },
@@ -307,6 +308,11 @@ const INVARIANTS: Record<string, (out: Json) => void> = {
     trimmedLength(out.visitor_id, 1, 128)
   },
   StoreUnsubscribeReferralAsks: (out) => trimmedLength(out.token, 10, 512),
+  StoreLookupReferrer: (out) => {
+    expect(Object.keys(out)).toEqual(["email"])
+    trimmedLength(out.email, 3, 254)
+    expect(out.email).toMatch(/^[^\s@]+@[^\s@]+$/)
+  },
   StoreRecordReferralSignal: (out) =>
     out.type === "review" ? intIn(out.score, 1, 5) : (expect(out.type).toBe("nps"), intIn(out.score, 0, 10)),
   StoreRecordPromptShare: (out) => expect(validators.SHARE_CHANNELS).toContain(out.channel),

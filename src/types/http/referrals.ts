@@ -27,6 +27,7 @@ export type AdminReferral = Pick<
   | "flags"
   | "ip_address"
   | "visitor_id"
+  | "source"
   | "created_at"
   | "updated_at"
 > & { rewards: AdminReferralReward[] }

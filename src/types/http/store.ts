@@ -5,6 +5,7 @@ import type {
   StoreWriteShareMessage,
 } from "../../api/store/referrals/me/validators"
 import type { StoreRecordReferralSignal } from "../../api/store/referrals/signals/validators"
+import type { StoreLookupReferrer } from "../../api/store/referrals/lookup/validators"
 import type { Money } from "../../utils/money"
 import type { ReferralCodeDTO, ReferralMessageDTO, ReferralPromptDTO, ReferralRewardDTO, ViralMomentDTO } from "../referral"
 import type { OfferResponse } from "./offers"
@@ -53,3 +54,8 @@ export type StoreReferralClickResponse = { referral_code: Pick<ReferralCodeDTO, 
 export type StoreReferralCodeResponse = {
   referral_code: Pick<ReferralCodeDTO, "code"> & { referrer_first_name: string | null; offer: OfferResponse }
 }
+
+/** POST /store/referrals/lookup (public): "who referred you?" by the referrer's email. */
+export type StoreReferrerLookupPayload = z.input<typeof StoreLookupReferrer>
+/** Of the referrer, only the first name (to confirm) and the code (to apply); a miss is one generic 404. */
+export type StoreReferrerLookupResponse = { referrer: { first_name: string | null; code: string } }

@@ -17,6 +17,7 @@ export const defaultAdminReferralFields = [
   "flags",
   "ip_address",
   "visitor_id",
+  "source",
   "created_at",
   "updated_at",
   "rewards.*",

@@ -1,6 +1,7 @@
 import type { MiddlewareRoute } from "@medusajs/framework/http"
 import { storeClickRoutesMiddlewares } from "./clicks/middlewares"
 import { storeCodeRoutesMiddlewares } from "./codes/middlewares"
+import { storeLookupRoutesMiddlewares } from "./lookup/middlewares"
 import { storeMeRoutesMiddlewares } from "./me/middlewares"
 import { storeSignalRoutesMiddlewares } from "./signals/middlewares"
 import { storeUnsubscribeRoutesMiddlewares } from "./unsubscribe/middlewares"
@@ -12,4 +13,5 @@ export const storeReferralRoutesMiddlewares: MiddlewareRoute[] = [
   ...storeClickRoutesMiddlewares,
   ...storeCodeRoutesMiddlewares,
   ...storeUnsubscribeRoutesMiddlewares,
+  ...storeLookupRoutesMiddlewares,
 ]

@@ -34,6 +34,8 @@ const Referral = model
       /** The shopper's address (an IPv6 /64) and visitor id at the last attempt (see `record-cart-origin`), for the velocity rule. */
       ip_address: model.text().nullable(),
       visitor_id: model.text().nullable(),
+      /** How the friend came by the code: "code" (typed), "link" (share link) or "name" ("who referred you?"); see REFERRAL_SOURCES. */
+      source: model.text().nullable(),
       rewards: model.hasMany(() => ReferralReward, { mappedBy: "referral" }),
       metadata: model.json().nullable(),
     }

@@ -5,12 +5,29 @@ import { ipNetwork } from "../../../utils/ip-address"
 import { normalizeEmail } from "../../../rules/normalize-identity"
 import type { RedemptionVerdict } from "../../../rules/referral-rules"
 import type { RedemptionSubject } from "./load-redemption-facts"
+import type { ReferralSource } from "../../../types/referral/referral-source"
 
 export const recordReferralAttemptStepId = "record-referral-attempt"
 
 export type RecordReferralAttemptStepInput = {
   subject: RedemptionSubject
   verdict: RedemptionVerdict
+}
+
+/**
+ * How the friend came by the code when the storefront did not say
+ * (`x-referral-source`): "link" when this browser clicked the code's share
+ * link (a click touch with the cart's visitor id), else "code" (typed).
+ */
+async function unreportedSource(referrals: IReferralModuleService, subject: RedemptionSubject): Promise<ReferralSource> {
+  if (!subject.origin.visitor_id) {
+    return "code"
+  }
+  const [click] = await referrals.listReferralTouches(
+    { type: "click", referral_code_id: subject.referral_code.id, visitor_id: subject.origin.visitor_id },
+    { take: 1, select: ["id"] }
+  )
+  return click ? "link" : "code"
 }
 
 /** Statuses an attempt may still overwrite: once converted, a referral belongs to its order. */
@@ -36,6 +53,8 @@ export const recordReferralAttemptStep = createStep(
       // Where the shopper was at this attempt, for the velocity rule at conversion; an unknown origin keeps the last known.
       ...(subject.origin.ip ? { ip_address: ipNetwork(subject.origin.ip) } : {}),
       ...(subject.origin.visitor_id ? { visitor_id: subject.origin.visitor_id } : {}),
+      // How the friend found the code, when the storefront said so; else inferred at creation (see unreportedSource).
+      ...(subject.origin.source ? { source: subject.origin.source } : {}),
       status: verdict.ok ? ("pending" as const) : ("rejected" as const),
       reason: verdict.ok ? null : verdict.reason,
     }
@@ -52,7 +71,12 @@ export const recordReferralAttemptStep = createStep(
     }
     const referral = existing
       ? await referrals.updateReferrals({ id: existing.id, ...data })
-      : await referrals.createReferrals({ ...data, cart_id: subject.cart_id, attributed_at: new Date() })
+      : await referrals.createReferrals({
+          source: await unreportedSource(referrals, subject),
+          ...data,
+          cart_id: subject.cart_id,
+          attributed_at: new Date(),
+        })
 
     return new StepResponse(referral, existing ? { previous: existing } : { created_id: referral.id })
   },
@@ -64,8 +88,8 @@ export const recordReferralAttemptStep = createStep(
     if ("created_id" in undo && undo.created_id) {
       await referrals.deleteReferrals(undo.created_id)
     } else if ("previous" in undo && undo.previous) {
-      const { id, status, reason, referee_customer_id, referee_email, ip_address, visitor_id } = undo.previous
-      await referrals.updateReferrals({ id, status, reason, referee_customer_id, referee_email, ip_address, visitor_id })
+      const { id, status, reason, referee_customer_id, referee_email, ip_address, visitor_id, source } = undo.previous
+      await referrals.updateReferrals({ id, status, reason, referee_customer_id, referee_email, ip_address, visitor_id, source })
     }
   }
 )
