@@ -1,6 +1,6 @@
 import { Migration } from "@medusajs/framework/mikro-orm/migrations";
 
-export class Migration20261204164040 extends Migration {
+export class Migration20261204174858 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`alter table if exists "viral_moment" drop constraint if exists "viral_moment_trigger_unique";`);
@@ -46,7 +46,7 @@ export class Migration20261204164040 extends Migration {
     this.addSql(`CREATE UNIQUE INDEX IF NOT EXISTS "IDX_referral_code_code_unique" ON "referral_code" ("code") WHERE deleted_at IS NULL;`);
     this.addSql(`CREATE UNIQUE INDEX IF NOT EXISTS "IDX_referral_code_customer_unique" ON "referral_code" ("customer_id") WHERE deleted_at IS NULL;`);
 
-    this.addSql(`create table if not exists "referral" ("id" text not null, "code" text not null, "referral_code_id" text not null, "referrer_customer_id" text not null, "referee_customer_id" text null, "referee_email" text null, "status" text check ("status" in ('pending', 'review', 'converted', 'rewarded', 'rejected', 'expired')) not null default 'pending', "reason" text null, "cart_id" text null, "order_id" text null, "order_total" numeric null, "currency_code" text null, "arm_id" text null, "variant" text null, "attributed_at" timestamptz null, "converted_at" timestamptz null, "flags" jsonb null, "ip_address" text null, "visitor_id" text null, "metadata" jsonb null, "raw_order_total" jsonb null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "referral_pkey" primary key ("id"));`);
+    this.addSql(`create table if not exists "referral" ("id" text not null, "code" text not null, "referral_code_id" text not null, "referrer_customer_id" text not null, "referee_customer_id" text null, "referee_email" text null, "status" text check ("status" in ('pending', 'review', 'converted', 'rewarded', 'rejected', 'expired')) not null default 'pending', "reason" text null, "cart_id" text null, "order_id" text null, "order_total" numeric null, "currency_code" text null, "arm_id" text null, "variant" text null, "attributed_at" timestamptz null, "converted_at" timestamptz null, "flags" jsonb null, "ip_address" text null, "visitor_id" text null, "source" text null, "metadata" jsonb null, "raw_order_total" jsonb null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "referral_pkey" primary key ("id"));`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_referral_referral_code_id" ON "referral" ("referral_code_id") WHERE deleted_at IS NULL;`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_referral_deleted_at" ON "referral" ("deleted_at") WHERE deleted_at IS NULL;`);
     this.addSql(`CREATE UNIQUE INDEX IF NOT EXISTS "IDX_referral_cart_unique" ON "referral" ("cart_id") WHERE cart_id IS NOT NULL AND deleted_at IS NULL;`);
