@@ -56,6 +56,7 @@ import { replaceNetworkRows } from "./lib/customer-network"
 import {
   lockActivePropensityModel,
   nextPropensityModelVersion,
+  propensityModelRow,
   retirePropensityModel,
   revertPropensityModelSave,
 } from "./lib/propensity-models"
@@ -191,20 +192,14 @@ class ReferralModuleService
       referee_email: input.referee_email ?? referral.referee_email,
     }
 
-    if (attributionWindowPassed(referral, settings, now)) {
-      await this.updateReferrals(
-        { id: referral.id, ...order, status: "expired", reason: "attribution_window_passed" },
-        sharedContext
-      )
-      return { outcome: "expired", referral_id: referral.id, reason: "attribution_window_passed" }
-    }
-
-    if (count >= settings.referrer_cap) {
-      await this.updateReferrals(
-        { id: referral.id, ...order, status: "rejected", reason: "referrer_cap_reached" },
-        sharedContext
-      )
-      return { outcome: "rejected", referral_id: referral.id, reason: "referrer_cap_reached" }
+    const closed = attributionWindowPassed(referral, settings, now)
+      ? ({ outcome: "expired", reason: "attribution_window_passed" } as const)
+      : count >= settings.referrer_cap
+        ? ({ outcome: "rejected", reason: "referrer_cap_reached" } as const)
+        : null
+    if (closed) {
+      await this.updateReferrals({ id: referral.id, ...order, status: closed.outcome, reason: closed.reason }, sharedContext)
+      return { ...closed, referral_id: referral.id }
     }
 
     // A flagged friend still keeps the discount; only the referrer's reward waits for an admin.
@@ -294,20 +289,7 @@ class ReferralModuleService
     if (decision.promote && active) {
       await retirePropensityModel(knex, active.id)
     }
-    const [created] = await this.createPropensityModels(
-      [
-        {
-          ...trained,
-          // Stored as plain JSON; the scorer checks name and version when loading.
-          model: trained.model as unknown as Record<string, unknown> | null,
-          explainer: trained.explainer as unknown as Record<string, unknown> | null,
-          version,
-          status: decision.promote ? "active" : "rejected",
-          reason: [trained.reason, decision.reason].filter(Boolean).join("; "),
-        },
-      ],
-      sharedContext
-    )
+    const [created] = await this.createPropensityModels([propensityModelRow(trained, version, decision)], sharedContext)
     return {
       id: created.id,
       version: created.version,

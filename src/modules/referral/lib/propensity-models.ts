@@ -1,3 +1,5 @@
+import type { PromotionDecision } from "../../../ml/propensity/promotion-decision"
+import type { TrainedPropensity } from "../../../ml/propensity/train-propensity"
 import type { Knex } from "./transaction"
 
 /** The active model, its row locked so two trainings finishing together cannot both replace it. */
@@ -27,5 +29,22 @@ export async function revertPropensityModelSave(knex: Knex, saved: { id: string;
   await knex("propensity_model").where("id", saved.id).delete()
   if (saved.previous_active_id) {
     await knex("propensity_model").update({ status: "active" }).where("id", saved.previous_active_id)
+  }
+}
+
+/** The row of a trained model: its serialised model and explainer, version, and whether it was promoted and why. */
+export function propensityModelRow(
+  trained: TrainedPropensity & { label: string; trained_at: Date },
+  version: number,
+  decision: PromotionDecision
+) {
+  return {
+    ...trained,
+    // Stored as plain JSON; the scorer checks name and version when loading.
+    model: trained.model as unknown as Record<string, unknown> | null,
+    explainer: trained.explainer as unknown as Record<string, unknown> | null,
+    version,
+    status: decision.promote ? ("active" as const) : ("rejected" as const),
+    reason: [trained.reason, decision.reason].filter(Boolean).join("; "),
   }
 }
