@@ -1,11 +1,8 @@
 import QRCode from "qrcode"
+import { qrSvg } from "../storefront/share"
 
-/** The share link as a QR code: a PNG data URL (for `<img>` in emails) and an SVG document. */
+/** The share link as a QR code: a PNG data URL (for `<img>` in emails) and the kit's SVG. */
 export async function qrCode(url: string): Promise<{ data_url: string; svg: string }> {
-  const options = { errorCorrectionLevel: "M" as const, margin: 2 }
-  const [data_url, svg] = await Promise.all([
-    QRCode.toDataURL(url, { ...options, width: 240 }),
-    QRCode.toString(url, { ...options, type: "svg" }),
-  ])
+  const [data_url, svg] = await Promise.all([QRCode.toDataURL(url, { errorCorrectionLevel: "M", margin: 2, width: 240 }), qrSvg(url)])
   return { data_url, svg }
 }

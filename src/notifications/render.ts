@@ -90,6 +90,7 @@ function compose(parts: Parts): RenderedNotification {
         ["SMS", parts.shareLinks.sms],
         ["WhatsApp", parts.shareLinks.whatsapp],
         ["X", parts.shareLinks.x],
+        ["Facebook", parts.shareLinks.facebook],
       ]
     : []
   const text = [

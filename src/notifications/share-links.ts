@@ -1,18 +1,12 @@
+import { shareLinks as kitShareLinks } from "../storefront/share"
 import type { ShareLinks } from "../types/notifications"
 
 /**
- * Links that open each app with the message ready to send. X gets the message
- * as the post's text; `copy` is the bare link. (Facebook forbids prefilled
- * text, so it is left to the storefront kit's link-only share.)
+ * The storefront kit's share links for an email: the message as each app's
+ * text (the link taken out of it, since each link adds the link itself), and
+ * `copy`, the bare link.
  */
 export function shareLinks(shareUrl: string, message: string): ShareLinks {
-  const text = message.includes(shareUrl) ? message : `${message} ${shareUrl}`
-  const q = encodeURIComponent
-  return {
-    email: `mailto:?subject=${q("A gift for you")}&body=${q(text)}`,
-    sms: `sms:?&body=${q(text)}`,
-    whatsapp: `https://wa.me/?text=${q(text)}`,
-    x: `https://twitter.com/intent/tweet?text=${q(text)}`,
-    copy: shareUrl,
-  }
+  const text = message.split(shareUrl).join(" ").replace(/\s+/g, " ").trim()
+  return { ...kitShareLinks({ url: shareUrl, text: text || undefined }), copy: shareUrl }
 }

@@ -28,7 +28,7 @@ export const DEFAULT_NOTIFICATION_TEMPLATES: Readonly<Record<ReferralNotificatio
 export const MARKETING_NOTIFICATION_KINDS: readonly ReferralNotificationKind[] = ["ask", "offer_expiring"]
 
 /** Ready-made share links for the referrer's link and message. */
-export type ShareLinks = { email: string; sms: string; whatsapp: string; x: string; copy: string }
+export type ShareLinks = { email: string; sms: string; whatsapp: string; x: string; facebook: string; copy: string }
 
 export type NotificationRecipient = { id: string; first_name: string | null }
 

@@ -42,14 +42,15 @@ describe("share links", () => {
     const expected = encodeURIComponent("10% off & more https://s.example/r/AB-1")
     expect(links.whatsapp).toBe(`https://wa.me/?text=${expected}`)
     expect(links.sms).toBe(`sms:?&body=${expected}`)
-    expect(links.x).toBe(`https://twitter.com/intent/tweet?text=${expected}`)
+    expect(links.x).toBe(`https://twitter.com/intent/tweet?text=${encodeURIComponent("10% off & more")}&url=${encodeURIComponent("https://s.example/r/AB-1")}`)
+    expect(links.facebook).toBe(`https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent("https://s.example/r/AB-1")}`)
     expect(links.email).toContain(`body=${expected}`)
     expect(links.copy).toBe("https://s.example/r/AB-1")
   })
 
   it("do not repeat the link when the message already holds it", () => {
     const links = shareLinks("https://s.example/r/AB-1", "Use https://s.example/r/AB-1 now")
-    expect(decodeURIComponent(links.whatsapp.split("text=")[1])).toBe("Use https://s.example/r/AB-1 now")
+    expect(decodeURIComponent(links.whatsapp.split("text=")[1])).toBe("Use now https://s.example/r/AB-1")
   })
 })
 
@@ -63,6 +64,7 @@ describe("default templates", () => {
     expect(html).toContain('<img src="data:image/png;base64,AAAA"')
     expect(html).toContain('href="https://shop.example/referrals/unsubscribe?token=a.b&amp;x=1"')
     expect(html).toContain('href="https://wa.me/?text=hi%20https%3A%2F%2Fshop.example%2Fr%2FANNA-7K3QXZ"')
+    expect(html).toContain('href="https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fshop.example%2Fr%2FANNA-7K3QXZ"')
   })
 
   it("escape what a customer typed, so a name cannot inject markup", () => {
