@@ -57,6 +57,8 @@ export async function startAdminStore(): Promise<AdminStore> {
   const close = async () => {
     await server.stop()
     await recreateDatabase(DATABASE).catch(() => undefined)
+    // Vite copies <root>/public into every build: left behind, the link would put the whole dashboard into the plugin's package.
+    rmSync(path.join(ROOT, "public"), { recursive: true, force: true })
   }
   return { url: server.url, api, server, close }
 }
