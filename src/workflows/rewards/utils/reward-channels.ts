@@ -75,6 +75,33 @@ export async function creditStoreCredit(
   return { kind: "store_credit", external_reference: transaction.id }
 }
 
+/**
+ * Whether the referrer holds a payment for this reward: a live store-credit
+ * ledger row for it, or the single-use code reserved for it. A claim whose
+ * payment could not be taken back must not return to `held`.
+ */
+export async function rewardPaymentExists(container: MedusaContainer, rewardId: string): Promise<boolean> {
+  const storeCredit = storeCreditService(container)
+  if (storeCredit) {
+    const [paid] = await storeCredit.listAccountTransactions(
+      { reference: STORE_CREDIT_REFERENCE, reference_id: rewardId, type: "credit" },
+      { select: ["id"], take: 1 }
+    )
+    if (paid) {
+      return true
+    }
+  }
+  const reward = await container
+    .resolve<IReferralModuleService>(REFERRAL_MODULE)
+    .retrieveReferralReward(rewardId, { select: ["metadata"] })
+  const code = reward.metadata?.reserved_code
+  if (typeof code !== "string" || !code) {
+    return false
+  }
+  const [promotion] = await container.resolve(Modules.PROMOTION).listPromotions({ code }, { select: ["id"], take: 1 })
+  return !!promotion
+}
+
 /** Takes issued credit back, as far as the balance still allows; answers what was debited. */
 export async function debitStoreCredit(
   service: StoreCreditService,
