@@ -72,7 +72,8 @@ export const loadMomentFactsStep = createStep(
       },
       suppression_facts: {
         open_prompt: openPrompts.length > 0,
-        days_since_last_prompt: lastPrompt ? (now.getTime() - new Date(lastPrompt.created_at).getTime()) / DAY_MS : null,
+        // Never below zero: a prompt written a moment ago can carry a timestamp a few ms ahead of this server's clock.
+        days_since_last_prompt: lastPrompt ? Math.max(0, now.getTime() - new Date(lastPrompt.created_at).getTime()) / DAY_MS : null,
         prompts_last_30_days: promptsThisMonth[1],
         store_prompts_today: storeToday[1],
       },
