@@ -124,5 +124,25 @@ medusaIntegrationTestRunner({
       const none = await writeMessage(ben, { channel: "sms" })
       expect(none.status).toBe(404)
     })
+
+    it("holds the daily limit when many new messages are asked for at once", async () => {
+      const { anna, code, prompt } = await promptedAnna()
+      llm.respondWith({ message: `Try ${code} for 10% off.` })
+      const query = getContainer().resolve("query")
+      const rows = async () =>
+        (await query.graph({ entity: "referral_message", fields: ["id"], filters: { prompt_id: prompt.id } })).data.length
+      const before = await rows()
+      const limit = 4
+      const statuses = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          writeMessage(anna, { channel: "sms", recipient: { relationship: "friend", interest: `hobby ${i}` } }).then(
+            (response: any) => response.status
+          )
+        )
+      )
+      expect(statuses.filter((status) => status === 201)).toHaveLength(limit - before)
+      expect(statuses.filter((status) => status === 429)).toHaveLength(10 - (limit - before))
+      expect(await rows()).toBe(limit)
+    })
   },
 })

@@ -9,6 +9,8 @@ export type GuardrailReason =
   | "other_discount"
   | "personal_data"
   | "too_long"
+  | "link"
+  | "markup"
 
 export type GuardrailResult = { ok: true } | { ok: false; reason: GuardrailReason }
 
@@ -95,6 +97,11 @@ function unitPart(part: string | undefined, offerCodes: string[]): string {
   return part
 }
 
+// Any link left once the share link is removed: with a scheme, "www.", or a domain followed by a path.
+const LINK = /\b[a-z][a-z0-9+.-]*:\/\/\S|\bwww\.\S|\b[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}\/\S/iu
+// HTML tags and comments, markdown links and images: the message is plain text on every channel.
+const MARKUP = /<\/?[a-z][^<>]*>|<!--|!?\[[^\]]*\]\([^)]*\)/i
+
 /** Typographic apostrophes and full-width digits read like their ASCII forms. */
 const canonical = (text: string) => text.normalize("NFKC").replace(/[\u2018\u2019\u02bc]/g, "'")
 
@@ -162,6 +169,12 @@ function contentIssue(text: string, context: MessageContext): GuardrailReason | 
   const unnamed = withoutSharedNames(text, context)
   if (REFUSALS.some((pattern) => pattern.test(plain))) {
     return "refusal"
+  }
+  if (MARKUP.test(text)) {
+    return "markup"
+  }
+  if (LINK.test(plain)) {
+    return "link"
   }
   if (hasPersonalData(unnamed, context)) {
     return "personal_data"

@@ -1,3 +1,5 @@
+import { redactUrl } from "../utils/redact-url"
+
 /**
  * How share messages reach a model. Every field is optional: plugin options
  * win over environment variables, which win over LLM_DEFAULTS.
@@ -70,10 +72,10 @@ export function resolveLlmOptions(options: LlmOptions = {}, env: Env = process.e
     try {
       protocol = new URL(baseURL).protocol
     } catch {
-      throw new RangeError(`baseURL must be an absolute http(s) URL, got "${baseURL}"`)
+      throw new RangeError(`baseURL must be an absolute http(s) URL, got "${redactUrl(baseURL)}"`)
     }
     if (protocol !== "http:" && protocol !== "https:") {
-      throw new RangeError(`baseURL must be an absolute http(s) URL, got "${baseURL}"`)
+      throw new RangeError(`baseURL must be an absolute http(s) URL, got "${redactUrl(baseURL)}"`)
     }
   }
 

@@ -1,3 +1,5 @@
+import { redactUrl } from "./redact-url"
+
 /**
  * Limits on the public referral endpoints (`POST /store/referrals/clicks`,
  * `GET /store/referrals/codes/:code`, `POST /store/referrals/lookup`), per endpoint, per client address and
@@ -54,7 +56,7 @@ function positiveInteger(name: string, value: number, max: number): number {
 export function resolveRateLimitOptions(options: RateLimitOptions = {}): ResolvedRateLimitOptions {
   const redisUrl = options.redis_url?.trim() || null
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
-    throw new RangeError(`rate_limit.redis_url must start with redis:// or rediss://, got ${redisUrl}`)
+    throw new RangeError(`rate_limit.redis_url must start with redis:// or rediss://, got ${redactUrl(redisUrl)}`)
   }
   return {
     enabled: options.enabled ?? RATE_LIMIT_DEFAULTS.enabled,

@@ -149,3 +149,38 @@ describe("checkSubject", () => {
     expect(checkSubject("x".repeat(121), annaContext({ channel: "email" }))).toEqual({ ok: false, reason: "too_long" })
   })
 })
+
+describe("links and markup", () => {
+  it("rejects any link other than the share link", () => {
+    for (const other of [
+      "https://evil.example.com/win",
+      "http://localhost:8000/r/OTHER-CODE",
+      "www.evil.example.com",
+      "evil.example.com/claim",
+      "javascript://alert",
+    ]) {
+      expect({ other, result: checkMessage(`Get 10% off with ${code} ${link} and see ${other}`, ctx) }).toEqual({
+        other,
+        result: { ok: false, reason: "link" },
+      })
+    }
+    expect(checkSubject("Claim it at https://evil.example.com", ctx)).toEqual({ ok: false, reason: "link" })
+  })
+
+  it("rejects HTML tags and markdown links or images, even around the share link", () => {
+    for (const message of [
+      `Get 10% off with <b>${code}</b>: ${link}`,
+      `Get 10% off: <a href="${link}">${code}</a>`,
+      `Get 10% off with ${code}: [my link](${link})`,
+      `Get 10% off with ${code} ${link} ![pic](${link})`,
+      `Get 10% off with ${code} ${link} <!-- hidden -->`,
+    ]) {
+      expect({ message, result: checkMessage(message, ctx) }).toEqual({ message, result: { ok: false, reason: "markup" } })
+    }
+  })
+
+  it("still accepts plain text with the share link, a sentence-ending dot and brackets", () => {
+    expect(checkMessage(`Get 10% off (my treat) with ${code} at ${link}. Enjoy!`, ctx)).toEqual({ ok: true })
+    expect(checkMessage(`Get 10% off with ${code} :) ${link}`, ctx)).toEqual({ ok: true })
+  })
+})

@@ -76,6 +76,12 @@ describe("resolveLlmOptions", () => {
     expect(() => resolveLlmOptions({}, { OPENAI_BASE_URL: "ftp://example.com" })).toThrow(RangeError)
   })
 
+  it("never prints the credentials of a rejected baseURL", () => {
+    expect(() => resolveLlmOptions({ baseURL: "ftp://user:s3cret@llm.example.com/v1" }, {})).toThrow(
+      'got "ftp://***@llm.example.com/v1"'
+    )
+  })
+
   it("reads process.env by default", () => {
     const saved = { ...process.env }
     try {

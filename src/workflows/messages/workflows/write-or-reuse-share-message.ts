@@ -1,5 +1,5 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { acquireLockStep, releaseLockStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import type { ShareChannel } from "../../../messages"
 import type { StoreShareMessage } from "../../../types"
 import { type Recipient, recipientKey } from "../../../utils/recipient-key"
@@ -27,11 +27,16 @@ export type WriteOrReuseShareMessageResult =
  * channel and optionally a described friend: the cached one for that prompt,
  * channel and recipient, else a new one unless the customer reached the daily
  * limit of new messages (`limited`, which the route answers with a 429).
+ * A lock per customer serialises the check and the write, so requests sent at
+ * once cannot all pass the limit.
  */
 export const writeOrReuseShareMessageWorkflow = createWorkflow(
   writeOrReuseShareMessageWorkflowId,
   (input: WriteOrReuseShareMessageWorkflowInput) => {
     const prompt = findLivePromptStep(transform({ input }, ({ input }) => ({ customer_id: input.customer_id })))
+    const lockKey = transform({ input }, ({ input }) => `referral-share-message:${input.customer_id}`)
+    // A new message may take the LLM's whole deadline (8 s by default) while held.
+    acquireLockStep({ key: lockKey, timeout: 30, ttl: 60 }).config({ name: "acquire-share-message-lock" })
     const { data: cached } = useQueryGraphStep({
       entity: "referral_message",
       fields: ["message", "subject", "source", "fallback_reason", "channel"],
@@ -60,6 +65,8 @@ export const writeOrReuseShareMessageWorkflow = createWorkflow(
         })),
       })
     )
+
+    releaseLockStep({ key: lockKey }).config({ name: "release-share-message-lock" })
 
     const result = transform(
       { prompt, cached, limit, written },
