@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from "playwright-core"
+import { waitFor } from "./admin-store"
 import { launchBrowser, screenshot } from "./browser"
 import { startStorefrontStore, type StorefrontStore } from "./storefront-store"
 
@@ -114,7 +115,7 @@ describe("storefront kit in Chromium", () => {
     await friend.getByTestId("order-discount").waitFor()
     await screenshot(friend, "storefront-friend-order")
 
-    const referral = await waitFor(async () => (await referrals()).find((r) => r.referee_email === LINK_FRIEND && r.status === "converted"))
+    const referral = await waitFor(async () => (await referrals()).find((r) => r.referee_email === LINK_FRIEND && r.status === "converted"), 20_000)
     expect(referral.source).toBe("link")
   })
 
@@ -141,7 +142,7 @@ describe("storefront kit in Chromium", () => {
     await screenshot(friend, "storefront-who-referred-you-applied")
     await checkout(friend, NAME_FRIEND)
 
-    const referral = await waitFor(async () => (await referrals()).find((r) => r.referee_email === NAME_FRIEND && r.status === "converted"))
+    const referral = await waitFor(async () => (await referrals()).find((r) => r.referee_email === NAME_FRIEND && r.status === "converted"), 20_000)
     expect(referral.source).toBe("name")
     // A stranger's email answers the same words as any miss, and applies nothing.
     const stranger = await newPage()
@@ -165,13 +166,3 @@ describe("storefront kit in Chromium", () => {
     expect(refused?.reason).toBe("self_referral")
   })
 })
-
-async function waitFor<T>(read: () => Promise<T | undefined | null>, timeoutMs = 20_000): Promise<T> {
-  const started = Date.now()
-  for (;;) {
-    const value = await read()
-    if (value) return value
-    if (Date.now() - started > timeoutMs) throw new Error("Timed out waiting for the store to settle")
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-}
