@@ -19,7 +19,7 @@ module.exports = {
       { jsc: { parser: { syntax: "typescript", decorators: true, tsx: true } } },
     ],
   },
-  testEnvironment: "node",
+  testEnvironment: "<rootDir>/integration-tests/environment.js",
   moduleFileExtensions: ["js", "ts", "tsx", "json"],
   modulePathIgnorePatterns: ["<rootDir>/.medusa/", "<rootDir>/dist/"],
   testPathIgnorePatterns: ["/node_modules/", "<rootDir>/.medusa/"],

@@ -43,7 +43,7 @@ function table(reports: LoopReport[]): string {
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n")
 }
 
-/** chooseArm alone, cycling through the 18 contexts with counts like a store a few months in. */
+/** chooseArm alone, cycling through the 48 contexts with counts like a store a few months in. */
 function timeChooseArm(calls: number, resamples: number): number {
   const rand = mulberry32(seed)
   const memory = new BanditMemory()

@@ -60,7 +60,7 @@ async function main() {
     await api.loginAdmin(admin.email, admin.password)
     step("Seeding the store through the admin API")
     await api.seedStore()
-    await api.admin("POST", "/admin/referrals/program", { reward_hold_days: 0 })
+    await api.admin("POST", "/admin/referrals/program", { reward_hold_days: 0, reward_hold_starts: "order_placed" })
     // Two offers besides the default, for the bandit to choose between.
     await api.admin("POST", "/admin/referrals/arms", {
       name: "Give $5, get $5",
@@ -98,9 +98,11 @@ async function main() {
       console.log(`  incentive cost / referred revenue       ${usd.incentive_cost} / ${usd.referred_customer_revenue} ${usd.currency_code.toUpperCase()}`)
       console.log(`  cost per acquired customer, ROI         ${usd.cost_per_acquired?.toFixed(2)}, ${usd.roi?.toFixed(2)}`)
     }
-    console.log("\nOffers (bandit record)")
+    // Settled prompts count their value share, so successes and failures are fractional (docs/learning.md).
+    console.log("\nOffers (bandit record: a prompt counts its realised value share once settled)")
     for (const arm of arms) {
-      console.log(`  ${arm.name.padEnd(38)} pulls ${arm.stats.pulls}, successes ${arm.stats.successes}, failures ${arm.stats.failures}`)
+      const { pulls, successes, failures } = arm.stats
+      console.log(`  ${arm.name.padEnd(38)} pulls ${pulls}, successes ${successes.toFixed(2)}, failures ${failures.toFixed(2)}`)
     }
 
     printOutbox()

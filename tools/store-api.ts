@@ -38,8 +38,16 @@ export class StoreApi {
     this.adminToken = (await this.request("POST", "/auth/user/emailpass", { email, password })).token
   }
 
-  /** A USD region paid through the system provider, a sales channel, a publishable key and three products. */
+  /**
+   * A USD store (its default currency, which offers' referrer amounts are in
+   * unless they name one), a USD region paid through the system provider, a
+   * sales channel, a publishable key and three products.
+   */
   async seedStore() {
+    const { stores } = await this.admin("GET", "/admin/stores")
+    await this.admin("POST", `/admin/stores/${stores[0].id}`, {
+      supported_currencies: [{ currency_code: "usd", is_default: true }, { currency_code: "eur" }],
+    })
     const { sales_channel } = await this.admin("POST", "/admin/sales-channels", { name: "Demo webshop" })
     const { region } = await this.admin("POST", "/admin/regions", {
       name: "United States",
@@ -78,7 +86,10 @@ export class StoreApi {
     return { token: login.token as string, customer_id: customer.id as string }
   }
 
-  /** A full checkout: cart, optional referral code in the promo field, system payment, completion. */
+  /**
+   * A full checkout: cart, optional referral code in the promo field, system payment, completion; then the shop
+   * captures the payment (the system provider only authorises), as referral rewards are released only when captured.
+   */
   async checkout(token: string, email: string, variantIndex: number, code?: string) {
     const { cart } = await this.store(
       "POST",
@@ -96,6 +107,16 @@ export class StoreApi {
       { provider_id: "pp_system_default" },
       token
     )
-    return this.store("POST", `/store/carts/${cart.id}/complete`, {}, token)
+    const completed = await this.store("POST", `/store/carts/${cart.id}/complete`, {}, token)
+    if (completed.type === "order") {
+      await this.capture(completed.order.id)
+    }
+    return completed
+  }
+
+  /** Captures an order's payment as the shop would (the system provider only authorises at checkout). */
+  async capture(orderId: string) {
+    const { order } = await this.admin("GET", `/admin/orders/${orderId}?fields=id,*payment_collections.payments`)
+    await this.admin("POST", `/admin/payments/${order.payment_collections[0].payments[0].id}/capture`)
   }
 }

@@ -70,7 +70,7 @@ export async function startAdminStore(): Promise<AdminStore> {
  */
 export async function seedLoop(api: StoreApi) {
   await api.seedStore()
-  await api.admin("POST", "/admin/referrals/program", { reward_hold_days: 0 })
+  await api.admin("POST", "/admin/referrals/program", { reward_hold_days: 0, reward_hold_starts: "order_placed" })
   await api.admin("POST", "/admin/referrals/arms", {
     name: "Give $5, get $5",
     referee_type: "fixed",
@@ -81,7 +81,12 @@ export async function seedLoop(api: StoreApi) {
   })
   const log = await createShopperPopulation(api, { seed: 7, referrers: 4, friendsPerReferrer: 3 })
   await api.admin("POST", "/admin/referrals/rewards/release")
-  await api.admin("POST", "/admin/referrals/network/compute")
+  // The network is computed on the worker: queue it, then wait until its run is done.
+  const { run } = await api.admin("POST", "/admin/referrals/network/compute")
+  await waitFor(async () => {
+    const { run: polled } = await api.admin("GET", `/admin/referrals/network/compute/${run.id}`)
+    return polled.status === "done" ? polled : undefined
+  })
 
   // One more friend while every conversion needs review: the review queue's entry.
   await api.admin("POST", "/admin/referrals/program", { require_review: true })

@@ -6,19 +6,23 @@ import {
   createRegionsWorkflow,
   createSalesChannelsWorkflow,
   linkSalesChannelsToApiKeyWorkflow,
+  updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows"
 
 export type SeededStore = {
   region_id: string
+  /** A second region, in euros, for multi-currency tests (stores seeded through `tools/store-api.ts` have none). */
+  eur_region_id?: string
   variant_id: string
   publishable_key: string
   admin_token: string
 }
 
 /**
- * The smallest store a shopper can check out in: a USD region paid through the
- * system provider, one published product of 100 that needs no shipping, a
- * publishable key, and an admin user's token. The loop itself then runs
+ * The smallest store a shopper can check out in: a store whose default
+ * currency is USD (with EUR too), a USD region and a EUR region paid through
+ * the system provider, one published product of 100 USD / 90 EUR that needs no
+ * shipping, a publishable key, and an admin user's token. The loop itself then runs
  * through HTTP like a storefront and the admin would drive it.
  */
 export async function seedStore(container: MedusaContainer): Promise<SeededStore> {
@@ -27,12 +31,20 @@ export async function seedStore(container: MedusaContainer): Promise<SeededStore
   } = await createSalesChannelsWorkflow(container).run({
     input: { salesChannelsData: [{ name: "Webshop" }] },
   })
+  const [defaultStore] = await container.resolve(Modules.STORE).listStores({}, { take: 1 })
+  await updateStoresWorkflow(container).run({
+    input: {
+      selector: { id: defaultStore.id },
+      update: { supported_currencies: [{ currency_code: "usd", is_default: true }, { currency_code: "eur" }] },
+    },
+  })
   const {
-    result: [region],
+    result: [region, eurRegion],
   } = await createRegionsWorkflow(container).run({
     input: {
       regions: [
         { name: "US", currency_code: "usd", countries: ["us"], payment_providers: ["pp_system_default"] },
+        { name: "Europe", currency_code: "eur", countries: ["de", "fr"], payment_providers: ["pp_system_default"] },
       ],
     },
   })
@@ -57,7 +69,10 @@ export async function seedStore(container: MedusaContainer): Promise<SeededStore
               title: "One size",
               manage_inventory: false,
               options: { Size: "One size" },
-              prices: [{ currency_code: "usd", amount: 100 }],
+              prices: [
+                { currency_code: "usd", amount: 100 },
+                { currency_code: "eur", amount: 90 },
+              ],
             },
           ],
         },
@@ -66,6 +81,7 @@ export async function seedStore(container: MedusaContainer): Promise<SeededStore
   })
   return {
     region_id: region.id,
+    eur_region_id: eurRegion.id,
     variant_id: product.variants[0].id,
     publishable_key: apiKey.token,
     admin_token: await adminToken(container),

@@ -46,11 +46,11 @@ export class Shopper {
     return (await this.api.get(`/store/referrals/me`, this.headers())).data
   }
 
-  async createCart(shipping_address?: Record<string, string>) {
+  async createCart(shipping_address?: Record<string, string>, region_id = this.store.region_id) {
     const { data } = await this.api.post(
       `/store/carts`,
       {
-        region_id: this.store.region_id,
+        region_id,
         email: this.email,
         items: [{ variant_id: this.store.variant_id, quantity: 1 }],
         ...(shipping_address ? { shipping_address } : {}),
@@ -82,8 +82,8 @@ export class Shopper {
   }
 
   /** Cart → referral code → payment → order; answers the order. */
-  async checkoutWith(code: string | null, shipping_address?: Record<string, string>) {
-    const cartId = await this.createCart(shipping_address)
+  async checkoutWith(code: string | null, shipping_address?: Record<string, string>, region_id?: string) {
+    const cartId = await this.createCart(shipping_address, region_id)
     if (code) {
       await this.applyCode(cartId, code)
     }

@@ -5,6 +5,7 @@ import { eventually, Shopper } from "../helpers/shopper"
 import { seedStore, type SeededStore } from "../helpers/seed-store"
 import { adminHeaders } from "../helpers/requests"
 import { generateReferralCode } from "../../src/rules/referral-code-format"
+import { REFERRAL_MODULE, type IReferralModuleService } from "../../src/types"
 
 jest.setTimeout(180 * 1000)
 
@@ -36,7 +37,7 @@ class ShopperAt extends Shopper {
   }
 }
 
-type Flag = { rule: string; message: string }
+type Flag = { rule: string; refs: Record<string, unknown>; message: string }
 type Referral = { id: string; status: string; reason: string | null; flags: Flag[] | null; rewards: { role: string; status: string }[] }
 
 medusaIntegrationTestRunner({
@@ -49,7 +50,7 @@ medusaIntegrationTestRunner({
 
     let store: SeededStore
     const admin = () => adminHeaders(store)
-    const shopper = (email: string, origin = { ip: "198.51.100.1" }) => new ShopperAt(api, store, email, origin)
+    const shopper = (email: string, origin: { ip: string; visitor?: string } = { ip: "198.51.100.1" }) => new ShopperAt(api, store, email, origin)
     const setProgram = (changes: Record<string, unknown>) => api.post(`/admin/referrals/program`, changes, admin())
     const referralsOf = async (customerId: string): Promise<Referral[]> =>
       (await api.get(`/admin/referrals?referrer_customer_id=${customerId}&order=created_at`, admin())).data.referrals
@@ -150,6 +151,37 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("what the store keeps of a shopper's address", () => {
+      it("keeps no address or visitor id in an ordinary order, and forgets a referral cart's once the referral is decided", async () => {
+        const referralModule = getContainer().resolve<IReferralModuleService>(REFERRAL_MODULE)
+        const metadataOf = async (orderId: string) =>
+          JSON.stringify((await api.get(`/admin/orders/${orderId}?fields=id,metadata`, admin())).data.order.metadata ?? {})
+
+        const zoe = await shopper("zoe@example.com", { ip: "203.0.113.200", visitor: "device-zoe" }).register("Zoe")
+        const cartId = await zoe.createCart()
+        await zoe.pay(cartId)
+        const { data: placed } = await zoe.complete(cartId)
+        expect(placed.type).toBe("order")
+        expect(await metadataOf(placed.order.id)).not.toMatch(/203\.0\.113\.200|device-zoe/)
+        expect(await referralModule.listReferralCartOrigins({ cart_id: cartId })).toEqual([])
+
+        const { referrer, code } = await referrerWithCode("anna@example.com", "Anna")
+        const ben = await shopper("ben@example.com", { ip: "203.0.113.201", visitor: "device-ben" }).register("Ben")
+        const referralCart = await ben.createCart()
+        await ben.applyCode(referralCart, code)
+        // Kept while the referral is open: the velocity rule reads it at checkout.
+        expect(await referralModule.listReferralCartOrigins({ cart_id: referralCart })).toEqual([
+          expect.objectContaining({ ip: "203.0.113.201", visitor_id: "device-ben" }),
+        ])
+        await ben.pay(referralCart)
+        const { data: referred } = await ben.complete(referralCart)
+        const [referral] = await decided(referrer.customer_id!, 1)
+        expect(referral.status).toBe("converted")
+        expect(await metadataOf(referred.order.id)).not.toMatch(/203\.0\.113\.201|device-ben/)
+        await eventually(async () => expect(await referralModule.listReferralCartOrigins({ cart_id: referralCart })).toEqual([]))
+      })
+    })
+
     describe("fraud rules hold a conversion for review", () => {
       it("flags a friend with a disposable email, keeps the friend's discount, and rewards the referrer once approved", async () => {
         const { referrer, code } = await referrerWithCode("anna@example.com", "Anna")
@@ -161,7 +193,11 @@ medusaIntegrationTestRunner({
           status: "review",
           reason: "flagged",
           flags: [
-            { rule: "disposable_email", message: "The friend's email uses mailinator.com, a disposable email provider." },
+            {
+              rule: "disposable_email",
+              refs: { domain: "mailinator.com" },
+              message: "The friend's email uses mailinator.com, a disposable email provider.",
+            },
           ],
         })
         expect(referral.rewards.map((r) => r.role)).toEqual(["referee"])
@@ -193,9 +229,16 @@ medusaIntegrationTestRunner({
         }
         const byAddress = await decided(referrer.customer_id!, 3)
         expect(byAddress.map((r) => r.status)).toEqual(["converted", "converted", "review"])
+        // The flag keeps a keyed hash of the address, not the address.
+        const hexHash = expect.stringMatching(/^[0-9a-f]{16}$/)
         expect(byAddress[2].flags).toEqual([
-          { rule: "ip_velocity", message: "3 referrals from IP 203.0.113.77 within 1 h (more than 2)." },
+          {
+            rule: "ip_velocity",
+            refs: { hash: hexHash, referrals: 3, window_hours: 1, max: 2 },
+            message: expect.stringMatching(/^3 referrals from one public address \(#[0-9a-f]{16}\) within 1 h \(more than 2\)\.$/),
+          },
         ])
+        expect(JSON.stringify(byAddress[2].flags)).not.toContain("203.0.113")
 
         const { referrer: second, code: secondCode } = await referrerWithCode("hal@example.com", "Hal")
         for (const [i, name] of ["Ivy", "Jon", "Kim"].entries()) {
@@ -205,8 +248,13 @@ medusaIntegrationTestRunner({
         const byDevice = await decided(second.customer_id!, 3)
         expect(byDevice.map((r) => r.status)).toEqual(["converted", "converted", "review"])
         expect(byDevice[2].flags).toEqual([
-          { rule: "device_velocity", message: "3 referrals from device device-42 within 1 h (more than 2)." },
+          {
+            rule: "device_velocity",
+            refs: { hash: hexHash, referrals: 3, window_hours: 1, max: 2 },
+            message: expect.stringMatching(/^3 referrals from one device \(#[0-9a-f]{16}\) within 1 h \(more than 2\)\.$/),
+          },
         ])
+        expect(JSON.stringify(byDevice[2].flags)).not.toContain("device-42")
       })
 
       it("does not count loopback or private addresses, which are the store's own proxy", async () => {
@@ -222,6 +270,8 @@ medusaIntegrationTestRunner({
       })
 
       it("flags a friend shipping to the address of another friend of the same referrer (a ring)", async () => {
+        // An earlier order to the same address makes the second friend no new customer; this store lets repeat buyers redeem.
+        await setProgram({ new_customers_only: false })
         const { referrer, code } = await referrerWithCode("anna@example.com", "Anna")
         const house = { first_name: "B", last_name: "T", address_1: "5 Oak Lane", city: "NYC", postal_code: "10001", country_code: "us" }
         const first = await (await shopper("ben@example.com").register("Ben")).checkoutWith(code, house)
@@ -233,16 +283,25 @@ medusaIntegrationTestRunner({
         })
         const rows = await decided(referrer.customer_id!, 2)
         expect(rows.map((r) => r.status)).toEqual(["converted", "review"])
+        // The other friend is referenced by ids, never by their email or address.
         expect(rows[1].flags).toEqual([
           {
             rule: "shared_address",
-            message: `Ships to the same address as ben@example.com (order ${first.id}), another friend of this referrer.`,
+            refs: { referral_id: rows[0].id, order_id: first.id },
+            message: `Ships to the same address as another friend of this referrer (referral ${rows[0].id}, order ${first.id}).`,
           },
         ])
+        expect(JSON.stringify(rows[1].flags)).not.toMatch(/ben@|oak lane/i)
       })
 
       it("flags nothing when each rule is switched off in the program", async () => {
-        await setProgram({ flag_disposable_email: false, flag_ip_velocity: false, flag_shared_fingerprint: false, ip_velocity_max: 1 })
+        await setProgram({
+          flag_disposable_email: false,
+          flag_ip_velocity: false,
+          flag_shared_fingerprint: false,
+          ip_velocity_max: 1,
+          new_customers_only: false,
+        })
         const { referrer, code } = await referrerWithCode("anna@example.com", "Anna")
         const house = { first_name: "B", last_name: "T", address_1: "5 Oak Lane", city: "NYC", postal_code: "10001", country_code: "us" }
         const origin = { ip: "203.0.113.90", visitor: "device-7" }

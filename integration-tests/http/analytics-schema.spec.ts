@@ -88,7 +88,7 @@ medusaIntegrationTestRunner({
       expect(items).toEqual([{ product_id: product.id, product_title: product.title, name: "Mugs" }])
 
       // And the analytics functions themselves read that order back.
-      expect(await averageOrderValue(container)).toBe(100)
+      expect(await averageOrderValue(container, "usd")).toBe(100)
       expect(await listTopPurchases(container, anna.customer_id!)).toMatchObject({
         products: [{ name: product.title, currency_code: "usd" }],
         categories: [{ name: "Mugs" }],

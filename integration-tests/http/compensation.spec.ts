@@ -7,6 +7,7 @@ import { issueReferralRewardWorkflow, type RewardIssuedHookInput } from "../../s
 import { eventually, Shopper } from "../helpers/shopper"
 import { seedStore, type SeededStore } from "../helpers/seed-store"
 import { adminHeaders } from "../helpers/requests"
+import { capturePayment } from "../helpers/payments"
 
 jest.setTimeout(120 * 1000)
 
@@ -68,7 +69,8 @@ medusaIntegrationTestRunner({
 
     beforeAll(async () => {
       store = await seedStore(getContainer())
-      await api.post(`/admin/referrals/program`, { reward_hold_days: 0 }, admin())
+      // Released on payment, not delivery: this store ships nothing.
+      await api.post(`/admin/referrals/program`, { reward_hold_days: 0, reward_hold_starts: "order_placed" }, admin())
     })
 
     afterAll(() => {
@@ -84,7 +86,8 @@ medusaIntegrationTestRunner({
     async function dueReward(name: string) {
       const referrer = await shopper(`${name}@example.com`).register(name)
       const { referral_code } = await referrer.me()
-      await (await shopper(`${name}-friend@example.com`).register("Friend")).checkoutWith(referral_code.code)
+      const order = await (await shopper(`${name}-friend@example.com`).register("Friend")).checkoutWith(referral_code.code)
+      await capturePayment(api, admin(), order.id)
       const { reward } = await eventually(async () => {
         const found = await referrerReward(referrer.customer_id!)
         expect(found.reward?.status).toBe("held")

@@ -119,7 +119,8 @@ medusaIntegrationTestRunner({
 
       // Sticky: a later moment keeps the customer in their variant.
       const late = held[1] ?? held[0]
-      const review = await api.post(`/store/referrals/signals`, { type: "review", score: 5 }, late.headers())
+      // A review the store recorded (a verified signal: a self-reported one alone is no moment at all).
+      const review = await post(`/admin/referrals/signals`, { type: "review", score: 5, customer_id: late.customer_id, source_id: "rev_late" })
       expect(review.data.moment.reason).toBe("experiment_holdout")
 
       const stopped = await post(`/admin/referrals/experiments/${experiment.id}/stop`, {})

@@ -53,6 +53,10 @@ type Ids = {
   experiment: string
   prompt: string
   order: string
+  model: string
+  training_run: string
+  network_run: string
+  reward: string
 }
 
 /** What each route param is an id of, named by the path segment before it. */
@@ -65,6 +69,10 @@ const PARAM_VALUES: Record<string, (ids: Ids) => string> = {
   "experiments/id": (ids) => ids.experiment,
   "prompt/id": (ids) => ids.prompt,
   "orders/id": (ids) => ids.order,
+  "model/id": (ids) => ids.model,
+  "train/id": (ids) => ids.training_run,
+  "compute/id": (ids) => ids.network_run,
+  "rewards/id": (ids) => ids.reward,
 }
 
 const ARM = {
@@ -90,6 +98,7 @@ const BODY_EXAMPLES: Record<string, (ids: Ids) => unknown[]> = {
   "POST /admin/referrals/arms": () => [ARM, { ...ARM, referee_type: "percentage", referee_value: 20, referee_amounts: { eur: 5 } }],
   "POST /admin/referrals/arms/[id]": () => [{ active: false }, { name: "Renamed", referee_value: 12 }],
   "POST /admin/referrals/codes/[id]": () => [{ status: "disabled" }, { status: "active" }],
+  "POST /admin/referrals/model/[id]/promote": () => [{ confirm: true }],
   "POST /admin/referrals/experiments": (ids) => [
     {
       name: "Messages",
@@ -112,9 +121,14 @@ const BODY_EXAMPLES: Record<string, (ids: Ids) => unknown[]> = {
   ],
   "POST /admin/referrals/program": () => [
     { reward_hold_days: 3, referrer_cap: 4 },
-    { propensity_low_threshold: 0.1, propensity_high_threshold: 0.9 },
+    { propensity_ask_share: 0.9, propensity_high_share: 0.1, propensity_exploration_share: 0.02 },
     { moment_weights: { first_order: 0.4, delivered: 0.2 }, moment_threshold: 0.3 },
   ],
+  "POST /admin/referrals/signals": (ids) => [
+    { type: "review", score: 5, customer_id: ids.customer, source_id: "rev_01" },
+    { type: "nps", score: 9, customer_id: ids.customer, source_id: "nps_01" },
+  ],
+  "POST /admin/referrals/rewards/[id]/revoke": () => [{ reason: "Returned everything" }],
   "POST /store/referrals/clicks": (ids) => [{ code: ids.code, visitor_id: VISITOR }],
   "POST /store/referrals/unsubscribe": (ids) => [{ token: unsubscribeToken(ids.customer, process.env.COOKIE_SECRET || "supersecret") }],
   "POST /store/referrals/lookup": () => [{ email: "anna@example.com" }, { email: "nobody@example.com" }],
@@ -142,6 +156,7 @@ const QUERY_EXAMPLES: Record<string, (ids: Ids) => [string, string][][]> = {
     [["from", "2026-01-01"], ["to", "2026-03-01"], ["currency_code", "usd"], ["group_by", "arm"]],
   ],
   "GET /admin/referrals/network": () => [[["limit", "5"]]],
+  "GET /admin/referrals/offers/evaluate": (ids) => [[["arm_id", ids.arm], ["currency_code", "usd"], ["min_probability", "0.05"]]],
   "GET /admin/referrals/customers/[id]/tree": () => [[["depth", "2"]]],
 }
 
@@ -485,7 +500,18 @@ medusaIntegrationTestRunner({
         },
         { headers: admin() }
       )
+      // Computations run on the worker: queue one of each and wait for the first model.
+      const { data: training } = await api.post(`/admin/referrals/model/train`, {}, { headers: admin() })
+      const { data: network } = await api.post(`/admin/referrals/network/compute`, {}, { headers: admin() })
+      const model = await eventually(async () => {
+        const { data } = await api.get(`/admin/referrals/model`, { headers: admin() })
+        expect(data.active?.id).toEqual(expect.any(String))
+        return data.active
+      }, 60000)
       ids = {
+        model: model.id,
+        training_run: training.run.id,
+        network_run: network.run.id,
         referral: referrals.find((r: { status: string }) => r.status === "review").id,
         arm: arm.arm.id,
         code_id: codes.referral_code.id,
@@ -494,6 +520,9 @@ medusaIntegrationTestRunner({
         experiment: experiment.experiment.id,
         prompt: annaPrompt.id,
         order: referredOrder.id,
+        reward: referrals
+          .find((r: { status: string }) => r.status === "converted")
+          .rewards.find((r: { role: string }) => r.role === "referrer").id,
       }
       await settle()
     })

@@ -2,6 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { eventually, Shopper } from "../helpers/shopper"
 import { seedStore, type SeededStore } from "../helpers/seed-store"
 import { adminHeaders } from "../helpers/requests"
+import { capturePayment } from "../helpers/payments"
 
 jest.setTimeout(180 * 1000)
 
@@ -22,7 +23,8 @@ medusaIntegrationTestRunner({
     })
 
     it("reports the funnel, rates, K and economics of the loop as computed by hand", async () => {
-      await api.post(`/admin/referrals/program`, { reward_hold_days: 0 }, admin())
+      // Released on payment, not delivery: this store ships nothing.
+      await api.post(`/admin/referrals/program`, { reward_hold_days: 0, reward_hold_starts: "order_placed" }, admin())
       const anna = await shopper("anna@example.com").register("Anna")
       await anna.checkoutWith(null)
       const { prompt, referral_code } = await eventually(async () => {
@@ -39,8 +41,9 @@ medusaIntegrationTestRunner({
         { headers: { "x-publishable-api-key": store.publishable_key } }
       )
       const ben = await shopper("ben@example.com").register("Ben")
-      await ben.checkoutWith(referral_code.code)
+      const referred = await ben.checkoutWith(referral_code.code)
       await eventually(async () => expect((await anna.me()).stats.converted).toBe(1))
+      await capturePayment(api, admin(), referred.id)
       await ben.checkoutWith(null)
       await eventually(async () => {
         const { data } = await api.get(`/admin/referrals/moments?customer_id=${ben.customer_id}`, admin())

@@ -1,7 +1,8 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { eventually, Shopper } from "../helpers/shopper"
 import { seedStore, type SeededStore } from "../helpers/seed-store"
-import { adminHeaders } from "../helpers/requests"
+import { adminHeaders, refusal } from "../helpers/requests"
+import { runComputation } from "../helpers/compute-runs"
 
 jest.setTimeout(180 * 1000)
 
@@ -42,8 +43,13 @@ medusaIntegrationTestRunner({
       await eventually(async () => expect((await ben.me()).stats.converted).toBe(1), 20000)
       await eventually(async () => expect((await cleo.me()).stats.converted).toBe(1), 20000)
 
-      const { data: computed } = await api.post(`/admin/referrals/network/compute`, {}, admin())
-      expect(computed.network).toMatchObject({ customers: 9, referrals: 7, super_connectors: [anna.customer.customer_id] })
+      // Queued to the worker (202), then polled until its run is done.
+      const computed = await runComputation(api, `/admin/referrals/network/compute`, admin())
+      expect(computed).toMatchObject({ kind: "network", status: "done", error: null })
+      expect(computed.started_at).toEqual(expect.any(String))
+      expect(computed.result).toMatchObject({ customers: 9, referrals: 7, super_connectors: [anna.customer.customer_id] })
+      // A run is polled on its own kind's route only.
+      expect((await refusal(api.get(`/admin/referrals/model/train/${computed.id}`, admin()))).status).toBe(404)
 
       const { data } = await api.get(`/admin/referrals/network?limit=5`, admin())
       expect(data.network).toMatchObject({ customers: 9, super_connector_count: 1 })

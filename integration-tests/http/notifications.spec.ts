@@ -8,6 +8,7 @@ import { seedStore, type SeededStore } from "../helpers/seed-store"
 import { adminHeaders, refusal } from "../helpers/requests"
 import { sendOfferExpiryRemindersWorkflow } from "../../src/workflows"
 import { deliverOrder, seedWarehouse, type Warehouse } from "../helpers/deliveries"
+import { capturePayment } from "../helpers/payments"
 
 jest.setTimeout(180 * 1000)
 
@@ -52,7 +53,8 @@ medusaIntegrationTestRunner({
       // A store that asks after delivery, not at checkout: a first order alone stays below the threshold.
       await api.post(
         `/admin/referrals/program`,
-        { reward_hold_days: 0, moment_weights: { first_order: 0.2, delivered: 0.6 } },
+        // Rewards released on payment, not delivery (a one-line opt-in; the default waits for delivery).
+        { reward_hold_days: 0, reward_hold_starts: "order_placed", moment_weights: { first_order: 0.2, delivered: 0.6 } },
         admin()
       )
     })
@@ -185,6 +187,7 @@ medusaIntegrationTestRunner({
       expect(joined.content.text).toContain("Hal placed their first order")
       expect(JSON.stringify(joined.data)).not.toContain("hal@example.com")
 
+      await capturePayment(api, admin(), order.id)
       const { data: release } = await api.post(`/admin/referrals/rewards/release`, {}, admin())
       expect(release.release.issued).toBe(1)
       const [issued] = await eventually(async () => {

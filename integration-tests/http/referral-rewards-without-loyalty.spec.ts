@@ -2,6 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { eventually, Shopper } from "../helpers/shopper"
 import { seedStore, type SeededStore } from "../helpers/seed-store"
 import { adminHeaders } from "../helpers/requests"
+import { capturePayment, refundPayment } from "../helpers/payments"
 
 jest.setTimeout(120 * 1000)
 
@@ -29,14 +30,16 @@ medusaIntegrationTestRunner({
     })
 
     const convertedReferral = async () => {
-      await api.post(`/admin/referrals/program`, { reward_hold_days: 0 }, admin())
+      // Released on payment, not delivery: this store ships nothing.
+      await api.post(`/admin/referrals/program`, { reward_hold_days: 0, reward_hold_starts: "order_placed" }, admin())
       const anna = await shopper("anna@example.com").register("Anna")
       const { referral_code } = await anna.me()
       const order = await (await shopper("ben@example.com").register("Ben")).checkoutWith(referral_code.code)
       await eventually(async () => expect((await referralsOf(anna.customer_id!))[0]?.status).toBe("converted"))
+      const paymentId = await capturePayment(api, admin(), order.id)
       const { data } = await api.post(`/admin/referrals/rewards/release`, {}, admin())
       expect(data.release.issued).toBe(1)
-      return { anna, order }
+      return { anna, order, paymentId }
     }
 
     it("pays the referrer with a single-use code worth the reward, which the referrer can spend", async () => {
@@ -64,11 +67,8 @@ medusaIntegrationTestRunner({
     })
 
     it("switches the unused reward code off when the friend's order is fully refunded", async () => {
-      const { anna, order } = await convertedReferral()
-      const { data } = await api.get(`/admin/orders/${order.id}?fields=*payment_collections.payments`, admin())
-      const payment = data.order.payment_collections[0].payments[0]
-      await api.post(`/admin/payments/${payment.id}/capture`, {}, admin())
-      await api.post(`/admin/payments/${payment.id}/refund`, { amount: order.total }, admin())
+      const { anna, order, paymentId } = await convertedReferral()
+      await refundPayment(api, admin(), paymentId, order.total)
 
       await eventually(async () => {
         const [referral] = await referralsOf(anna.customer_id!)

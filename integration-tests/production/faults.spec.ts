@@ -5,6 +5,7 @@ import { StoreApi } from "../../tools/store-api"
 import { type FakeOpenAI, startFakeOpenAI } from "../../tools/fake-openai-server"
 import type { SeededStore } from "../helpers/seed-store"
 import { eventually, Shopper } from "../helpers/shopper"
+import { capturePayment } from "../helpers/payments"
 import { startTcpFaultProxy, type TcpFaultProxy } from "../helpers/tcp-fault-proxy"
 
 jest.setTimeout(10 * 60 * 1000)
@@ -177,7 +178,7 @@ describe("when PostgreSQL drops every connection and refuses new ones", () => {
     // Every friend checks out from this machine's address: the velocity rule would hold them for review.
     await api.post(
       `/admin/referrals/program`,
-      { reward_hold_days: 0, referrer_cap: 100, flag_ip_velocity: false },
+      { reward_hold_days: 0, reward_hold_starts: "order_placed", referrer_cap: 100, flag_ip_velocity: false },
       admin()
     )
     for (const name of ["Rita", "Sven"]) {
@@ -290,6 +291,10 @@ describe("when PostgreSQL drops every connection and refuses new ones", () => {
   })
 
   it("pays every reward exactly once when the database drops mid-release, taking over rewards a lost run left issuing", async () => {
+    // Rewards are released only for captured payments.
+    for (const checkout of placed()) {
+      await capturePayment(api, admin(), checkout.orderId!)
+    }
     // Cut the database the moment the release has claimed its first reward.
     const release = api.post(`/admin/referrals/rewards/release`, {}, admin()).then(
       (r) => ({ status: r.status, release: r.data.release }),

@@ -108,6 +108,8 @@ describe("several server instances and a worker on one PostgreSQL and Redis", ()
     await b.admin("POST", "/admin/referrals/program", {
       referrer_cap: CAP,
       reward_hold_days: 0,
+      // Released on payment (captured at checkout), not delivery: this store ships nothing.
+      reward_hold_starts: "order_placed",
       llm_enabled: false,
       flag_ip_velocity: false,
       flag_shared_fingerprint: false,
@@ -187,9 +189,12 @@ describe("several server instances and a worker on one PostgreSQL and Redis", ()
   async function complete({ api, token, cart_id }: Checkout) {
     try {
       const completed = await api.store("POST", `/store/carts/${cart_id}/complete`, {}, token)
-      return completed.type === "order"
-        ? { order_id: completed.order.id as string }
-        : { refused: { status: 200, message: JSON.stringify(completed.error) } }
+      if (completed.type !== "order") {
+        return { refused: { status: 200, message: JSON.stringify(completed.error) } }
+      }
+      // Rewards are released only for a captured payment.
+      await api.capture(completed.order.id)
+      return { order_id: completed.order.id as string }
     } catch (error) {
       const { status, data } = error as { status?: number; data?: { message?: string } }
       return { refused: { status, message: data?.message ?? String(error) } }
@@ -452,16 +457,25 @@ describe("several server instances and a worker on one PostgreSQL and Redis", ()
     const total = prompts.rows.reduce((sum, row) => sum + row.n, 0)
     expect(promptsBy.converted).toBe(1 + RELAYS)
 
+    // Every prompt is settled by now (rewards released, the rest expired), each counting its value share once.
+    const { rows: settled } = await sql.query(
+      `SELECT count(*) FILTER (WHERE bandit_value IS NULL AND status <> 'open')::int AS unsettled,
+              coalesce(sum(bandit_value), 0)::float AS successes, coalesce(sum(1 - bandit_value), 0)::float AS failures
+         FROM referral_prompt WHERE deleted_at IS NULL`
+    )
+    expect(settled[0].unsettled).toBe(0)
     const bandit = await sql.query(
-      `SELECT context_key = '*' AS global, sum(pulls)::int AS pulls, sum(successes)::int AS successes, sum(failures)::int AS failures
+      `SELECT context_key = '*' AS global, sum(pulls)::int AS pulls, sum(successes)::float AS successes, sum(failures)::float AS failures
          FROM bandit_state WHERE deleted_at IS NULL GROUP BY 1 ORDER BY 1`
     )
-    const counts = { pulls: total, successes: promptsBy.converted ?? 0, failures: promptsBy.expired ?? 0 }
     // Each decision is counted in its context and in the arm's global tally.
-    expect(bandit.rows).toEqual([
-      { global: false, ...counts },
-      { global: true, ...counts },
-    ])
+    expect(bandit.rows.map((row) => row.global)).toEqual([false, true])
+    for (const row of bandit.rows) {
+      expect(row.pulls).toBe(total)
+      expect(row.successes).toBeCloseTo(settled[0].successes, 4)
+      expect(row.failures).toBeCloseTo(settled[0].failures, 4)
+    }
+    expect(settled[0].successes + settled[0].failures).toBeCloseTo(total - (promptsBy.open ?? 0), 4)
 
     const { rows: codes } = await sql.query(
       `SELECT count(*)::int AS codes, count(DISTINCT customer_id)::int AS customers, count(DISTINCT code)::int AS distinct_codes

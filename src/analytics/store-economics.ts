@@ -2,26 +2,56 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { DAY_MS } from "../types"
 
-/** What the bandit assumes before the store has orders to average. */
-const DEFAULT_AVERAGE_ORDER_VALUE = 50
+/** What the bandit assumes for a currency the store has no recent orders in. */
+export const DEFAULT_AVERAGE_ORDER_VALUE = 50
+
+/** The latest summary's current total of each order (`o`), joined as `s.total`. */
+const LATEST_TOTAL = `JOIN LATERAL (
+       SELECT (totals -> 'raw_current_order_total' ->> 'value')::numeric AS total
+       FROM order_summary os WHERE os.order_id = o.id AND os.deleted_at IS NULL
+       ORDER BY os.version DESC LIMIT 1
+     ) s ON true`
 
 /**
- * The store's average order value over the last 90 days (one aggregate over
- * the orders' latest summaries), for pricing offers: a 10% discount costs 10%
- * of a typical first order.
+ * The store's average order value per currency over the last 90 days (one
+ * aggregate over the orders' latest summaries), for pricing offers: a 10%
+ * discount costs 10% of a typical first order. Never averaged across
+ * currencies: 100 JPY and 100 EUR are not the same order.
  */
-export async function averageOrderValue(container: MedusaContainer, now = new Date()): Promise<number> {
+export async function averageOrderValues(container: MedusaContainer, now = new Date()): Promise<Record<string, number>> {
   const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
   const { rows } = await knex.raw(
-    `SELECT AVG((s.totals -> 'raw_current_order_total' ->> 'value')::numeric) AS aov
+    `SELECT LOWER(o.currency_code) AS currency_code, AVG(s.total) AS aov
      FROM "order" o
-     JOIN LATERAL (
-       SELECT totals FROM order_summary os WHERE os.order_id = o.id AND os.deleted_at IS NULL
-       ORDER BY os.version DESC LIMIT 1
-     ) s ON true
-     WHERE o.deleted_at IS NULL AND o.status <> 'canceled' AND o.created_at >= :since`,
+     ${LATEST_TOTAL}
+     WHERE o.deleted_at IS NULL AND o.status <> 'canceled' AND o.created_at >= :since
+     GROUP BY LOWER(o.currency_code)`,
     { since: new Date(now.getTime() - 90 * DAY_MS) }
   )
-  const aov = Number(rows[0]?.aov)
-  return aov > 0 ? aov : DEFAULT_AVERAGE_ORDER_VALUE
+  const values: Record<string, number> = {}
+  for (const row of rows as { currency_code: string; aov: string }[]) {
+    if (Number(row.aov) > 0) {
+      values[row.currency_code] = Number(row.aov)
+    }
+  }
+  return values
+}
+
+/** The average order value in one currency (see `averageOrderValues`). */
+export async function averageOrderValue(container: MedusaContainer, currency: string, now = new Date()): Promise<number> {
+  return (await averageOrderValues(container, now))[currency.toLowerCase()] ?? DEFAULT_AVERAGE_ORDER_VALUE
+}
+
+/** What a customer has spent in one currency (orders not canceled), for their value tier in that currency. */
+export async function customerSpendIn(container: MedusaContainer, customerId: string, currency: string): Promise<number> {
+  const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+  const { rows } = await knex.raw(
+    `SELECT COALESCE(SUM(s.total), 0) AS spent
+     FROM "order" o
+     ${LATEST_TOTAL}
+     WHERE o.deleted_at IS NULL AND o.status <> 'canceled' AND o.customer_id = :customerId
+       AND LOWER(o.currency_code) = :currency`,
+    { customerId, currency: currency.toLowerCase() }
+  )
+  return Number(rows[0]?.spent ?? 0)
 }

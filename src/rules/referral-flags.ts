@@ -1,26 +1,19 @@
 import { isDisposableEmailDomain } from "disposable-email-domains-js"
 import { normalizeAddress, type AddressLike } from "./normalize-identity"
+import type { ReferralFlag } from "../types/referral/flags"
 
 /**
  * Rules that hold a conversion for an admin instead of refusing it: the friend
  * keeps the discount, the referrer's reward waits for a decision. Pure, like
- * `referral-rules.ts`: the workflow gathers the facts, this decides, and each
- * flag says in a sentence what an admin should look at.
+ * `referral-rules.ts`: the workflow gathers the facts, this decides. Each flag
+ * keeps references (counts, ids, keyed hashes), never another customer's email
+ * or address; `describeReferralFlag` says in a sentence what to look at.
  */
-export const FLAG_RULES = [
-  "disposable_email",
-  "ip_velocity",
-  "device_velocity",
-  "shared_address",
-  "shared_payment",
-] as const
-export type FlagRule = (typeof FLAG_RULES)[number]
-
-export type ReferralFlag = { rule: FlagRule; message: string }
+export { FLAG_RULES, type FlagRule, type ReferralFlag } from "../types/referral/flags"
 
 /** Another friend of the same referrer, with what their order was shipped to and paid with. */
 export type SiblingReferral = {
-  email: string | null
+  referral_id: string
   order_id: string
   address: AddressLike | null
   payment_fingerprints: string[]
@@ -39,10 +32,10 @@ export type ReferralFlagFacts = {
     address: AddressLike | null
     payment_fingerprints: string[]
   }
-  /** Referrals (this one included) from the friend's public address within the window; null without one. */
-  ip: { address: string; referrals: number } | null
-  /** Referrals (this one included) from the friend's visitor id within the window; null without one. */
-  device: { visitor_id: string; referrals: number } | null
+  /** Referrals (this one included) from the friend's public address within the window, with the address's keyed hash; null without one. */
+  ip: { hash: string; referrals: number } | null
+  /** Referrals (this one included) from the friend's visitor id within the window, with its keyed hash; null without one. */
+  device: { hash: string; referrals: number } | null
   siblings: SiblingReferral[]
 }
 
@@ -53,23 +46,17 @@ export function flagReferral(facts: ReferralFlagFacts): ReferralFlag[] {
   if (program.flag_disposable_email) {
     const domain = disposableDomainOf(facts.friend.email)
     if (domain) {
-      flags.push({
-        rule: "disposable_email",
-        message: `The friend's email uses ${domain}, a disposable email provider.`,
-      })
+      flags.push({ rule: "disposable_email", refs: { domain } })
     }
   }
 
   if (program.flag_ip_velocity) {
-    const within = `within ${program.ip_velocity_window_hours} h (more than ${program.ip_velocity_max})`
+    const window = { window_hours: program.ip_velocity_window_hours, max: program.ip_velocity_max }
     if (facts.ip && facts.ip.referrals > program.ip_velocity_max) {
-      flags.push({ rule: "ip_velocity", message: `${facts.ip.referrals} referrals from IP ${facts.ip.address} ${within}.` })
+      flags.push({ rule: "ip_velocity", refs: { hash: facts.ip.hash, referrals: facts.ip.referrals, ...window } })
     }
     if (facts.device && facts.device.referrals > program.ip_velocity_max) {
-      flags.push({
-        rule: "device_velocity",
-        message: `${facts.device.referrals} referrals from device ${facts.device.visitor_id} ${within}.`,
-      })
+      flags.push({ rule: "device_velocity", refs: { hash: facts.device.hash, referrals: facts.device.referrals, ...window } })
     }
   }
 
@@ -77,25 +64,19 @@ export function flagReferral(facts: ReferralFlagFacts): ReferralFlag[] {
     const address = normalizeAddress(facts.friend.address)
     const sameAddress = address && facts.siblings.find((s) => normalizeAddress(s.address) === address)
     if (sameAddress) {
-      flags.push({
-        rule: "shared_address",
-        message: `Ships to the same address as ${describe(sameAddress)}, another friend of this referrer.`,
-      })
+      flags.push({ rule: "shared_address", refs: siblingRefs(sameAddress) })
     }
     const cards = new Set(facts.friend.payment_fingerprints)
     const sameCard = cards.size > 0 && facts.siblings.find((s) => s.payment_fingerprints.some((f) => cards.has(f)))
     if (sameCard) {
-      flags.push({
-        rule: "shared_payment",
-        message: `Paid with the same card as ${describe(sameCard)}, another friend of this referrer.`,
-      })
+      flags.push({ rule: "shared_payment", refs: siblingRefs(sameCard) })
     }
   }
   return flags
 }
 
-function describe(sibling: SiblingReferral): string {
-  return sibling.email ? `${sibling.email} (order ${sibling.order_id})` : `order ${sibling.order_id}`
+function siblingRefs(sibling: SiblingReferral) {
+  return { referral_id: sibling.referral_id, order_id: sibling.order_id }
 }
 
 /**

@@ -12,6 +12,16 @@ export type RedemptionFacts = {
     referrer_cap: number
   }
   code: { status: "active" | "disabled"; customer_id: string }
+  offer: {
+    /**
+     * Whether the offer the friend would get is still on: the code's arm and, at
+     * checkout, the arm the cart's discount was computed from (an offer withdrawn
+     * since then left that discount on the cart).
+     */
+    active: boolean
+    /** Whether the code's offer gives the friend something in the cart's currency (a fixed amount must be listed for it). */
+    currency_offered: boolean
+  }
   /** How many distinct referral codes the cart carries, this one included. */
   referral_codes_in_cart: number
   friend: {
@@ -29,9 +39,18 @@ export type RedemptionFacts = {
   }
 }
 
+/**
+ * The one answer for a code that does not exist or can no longer be used, the
+ * same for both, so a refusal does not tell which codes exist.
+ */
+export const INVALID_CODE_MESSAGE = "This code isn't valid. Check it and try again."
+
 export const REFUSALS = {
   program_disabled: "Referral codes can't be redeemed right now.",
-  code_disabled: "This referral code is no longer active.",
+  code_disabled: INVALID_CODE_MESSAGE,
+  offer_withdrawn: "This referral offer has been withdrawn. Remove the code and add it again to get the current offer.",
+  currency_not_offered:
+    "This referral code's discount isn't offered in your cart's currency. Shop in a currency the offer lists, or check out without the code.",
   multiple_codes: "Only one referral code can be used per order.",
   self_referral: "This is your own referral code: share it with a friend instead.",
   same_address: "This referral code can't be used for an order shipped to the referrer's address.",
@@ -52,6 +71,12 @@ export function evaluateRedemption(facts: RedemptionFacts): RedemptionVerdict {
   }
   if (facts.code.status !== "active") {
     return refuse("code_disabled")
+  }
+  if (!facts.offer.active) {
+    return refuse("offer_withdrawn")
+  }
+  if (!facts.offer.currency_offered) {
+    return refuse("currency_not_offered")
   }
   if (facts.referral_codes_in_cart > 1) {
     return refuse("multiple_codes")

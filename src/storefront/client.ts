@@ -61,7 +61,7 @@ export function requestShareMessage(sdk: ReferralSdk, payload: StoreWriteShareMe
   return sdk.client.fetch<StoreShareMessageResponse>("/store/referrals/me/message", { method: "POST", body: payload })
 }
 
-/** A review or NPS answer, which may be the moment to ask the shopper to share. */
+/** A review or NPS answer the shopper reports: with a signal the store can verify (a recent share, say) it may be the moment to ask. */
 export function sendReferralSignal(sdk: ReferralSdk, payload: StoreRecordReferralSignalPayload) {
   return sdk.client.fetch<StoreReferralSignalResponse>("/store/referrals/signals", { method: "POST", body: payload })
 }

@@ -1,10 +1,12 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { PaymentEvents } from "@medusajs/framework/utils"
 import { reverseRefundedReferralWorkflow } from "../workflows"
+import { throwIfClawbackPending } from "../workflows/rewards/utils/clawback-pending"
 
-/** A fully refunded referred order earns nothing; partial refunds keep the reward. */
+/** A referred order refunded so far that the referral earned nothing loses its rewards; small partial returns keep them. */
 export default async function paymentRefundedClawback({ event, container }: SubscriberArgs<{ id: string }>) {
-  await reverseRefundedReferralWorkflow(container).run({ input: { payment_id: event.data.id } })
+  const { result } = await reverseRefundedReferralWorkflow(container).run({ input: { payment_id: event.data.id } })
+  throwIfClawbackPending(result)
 }
 
 export const config: SubscriberConfig = {

@@ -2,12 +2,14 @@ import { redactUrl } from "./redact-url"
 
 /**
  * Limits on the public referral endpoints (`POST /store/referrals/clicks`,
- * `GET /store/referrals/codes/:code`, `POST /store/referrals/lookup`), per endpoint, per client address and
+ * `GET /store/referrals/codes/:code`, `POST /store/referrals/lookup`, `POST /store/referrals/signals`), per endpoint, per client address and
  * per visitor. Every field is optional; RATE_LIMIT_DEFAULTS fill the rest.
  *
  * - enabled: false turns the limits off (e.g. behind a gateway that limits already).
  * - points: requests one IP address (an IPv6 /64) may make to one endpoint per window.
- * - visitor_points: requests one visitor id may make to one endpoint per window.
+ * - visitor_points: requests one visitor id (or one signed-in customer) may make to one endpoint per window.
+ * - refusal_points: refused promo-code requests (`POST /store/carts/:id/promotions`)
+ *   one customer, and one address, may make per window before being answered 429.
  * - duration_seconds: the window.
  * - redis_url: counters in Redis, shared by every server instance; in memory
  *   (per instance) when unset. While Redis is unreachable, each instance
@@ -18,6 +20,7 @@ export type RateLimitOptions = {
   enabled?: boolean
   points?: number
   visitor_points?: number
+  refusal_points?: number
   duration_seconds?: number
   redis_url?: string
   key_prefix?: string
@@ -27,6 +30,7 @@ export type ResolvedRateLimitOptions = {
   enabled: boolean
   points: number
   visitor_points: number
+  refusal_points: number
   duration_seconds: number
   redis_url: string | null
   key_prefix: string
@@ -41,6 +45,7 @@ export const RATE_LIMIT_DEFAULTS = Object.freeze({
   enabled: true,
   points: 30,
   visitor_points: 10,
+  refusal_points: 10,
   duration_seconds: 60,
   key_prefix: "smart-referrals",
 })
@@ -64,6 +69,11 @@ export function resolveRateLimitOptions(options: RateLimitOptions = {}): Resolve
     visitor_points: positiveInteger(
       "visitor_points",
       options.visitor_points ?? RATE_LIMIT_DEFAULTS.visitor_points,
+      1_000_000
+    ),
+    refusal_points: positiveInteger(
+      "refusal_points",
+      options.refusal_points ?? RATE_LIMIT_DEFAULTS.refusal_points,
       1_000_000
     ),
     duration_seconds: positiveInteger(

@@ -26,7 +26,7 @@ const ONE_CONTEXT: BanditContext[] = [{ propensity_band: "medium", value_tier: "
  * Named scenarios, with their ground truth in plain sight:
  *   one_best_arm   conversions 0.05 / 0.05 / 0.12, equal cost: arm "c" is best.
  *   cheaper_wins   conversion 0.10 everywhere, costs 5 / 10 / 15: arm "cheap" is best.
- *   contextual     across all 18 contexts: "generous" (cost 15) is best for
+ *   contextual     across all 48 contexts: "generous" (cost 15) is best for
  *                  low and medium propensity, where the reward sways people;
  *                  "lean" (cost 5) for high propensity, who share anyway.
  */

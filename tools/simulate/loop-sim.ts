@@ -12,7 +12,7 @@
  * The decision code is the real code; only the world is simulated. The
  * bandit learns from each ask's outcome at once (a real store waits days).
  */
-import { contextKey, valueTier, type BanditContext } from "../../src/ml/bandit/context"
+import { contextKey, loyaltyTier, valueTier, type BanditContext } from "../../src/ml/bandit/context"
 import { chooseArm, type ThompsonOptions } from "../../src/ml/bandit/thompson"
 import { evaluateMoment, type MomentDecisionReason, type SuppressionRules } from "../../src/ml/moments/suppression"
 import type { MomentWeights } from "../../src/ml/moments/signals"
@@ -143,6 +143,9 @@ export function runLoopSimulation(input: LoopSimulationInput): LoopReport {
   let incentiveCost = 0
   let referredRevenue = 0
   let decisionMs = 0
+  // The store's average order so far (this one included, as the plugin's SQL does), for sizing first orders.
+  let storeOrderSum = 0
+  let storeOrders = 0
 
   for (const today of orders) {
     let storePromptsToday = 0
@@ -152,7 +155,9 @@ export function runLoopSimulation(input: LoopSimulationInput): LoopReport {
       const day = order.day
       const sharesLast30 = recentCount(s.share_days, day)
       const promptsLast30 = recentCount(s.prompt_days, day)
-      const tier = valueTier(order.order_count_including_this, order.total_spent_including_this)
+      const tier = loyaltyTier(order.order_count_including_this, order.total_spent_including_this)
+      storeOrderSum += order.order_total
+      storeOrders++
 
       decisions++
       const started = performance.now()
@@ -188,7 +193,15 @@ export function runLoopSimulation(input: LoopSimulationInput): LoopReport {
           weights: input.weights,
         })
         if (decision.decision === "prompted") {
-          const context: BanditContext = { propensity_band: c.band, value_tier: tier, super_connector: c.super_connector }
+          const value_tier = valueTier({
+            orderCount: order.order_count_including_this,
+            totalSpent: order.total_spent_including_this,
+            firstOrderTotal: order.order_total,
+            averageOrderValue: storeOrderSum / storeOrders,
+            // The full loop asks after delivery when there is one.
+            moment: order.delivered ? "later" : "purchase",
+          })
+          const context: BanditContext = { propensity_band: c.band, value_tier, super_connector: c.super_connector }
           banditKey = contextKey(context)
           const choice = chooseArm({
             arms,

@@ -53,7 +53,7 @@
  * "give10_get10" is never best (it costs 20 of a 28 margin).
  */
 import { checkInteger, checkNumber, mergeOptions } from "../../src/ml/options"
-import type { ValueTier } from "../../src/ml/bandit/context"
+import type { LoyaltyTier } from "../../src/ml/bandit/context"
 import { offerCost, type OfferArm } from "./offers"
 
 export const LOOP_SCENARIO_DEFAULTS = {
@@ -88,8 +88,8 @@ export const LOOP_SCENARIO_DEFAULTS = {
   deliveredShare: 0.92,
   reviewShare: 0.3,
   npsShare: 0.1,
-  /** Store credit's perceived value per face unit, by value tier. */
-  creditValue: { new: 0.5, regular: 1, vip: 1.3 } as Record<ValueTier, number>,
+  /** Store credit's perceived value per face unit, by loyalty (the bandit's finer tiers are what the store sees, not the truth). */
+  creditValue: { new: 0.5, regular: 1, vip: 1.3 } as Record<LoyaltyTier, number>,
   /**
    * When the static and gating policies ask: "checkout" (the thank-you page,
    * before delivery, as "on every purchase" implies) or "delivery" (after it,
@@ -151,7 +151,7 @@ export function appeal(sensitivity: number, perceivedValue: number, scenario: Lo
   return 1 - sensitivity + 2 * sensitivity * (1 - Math.exp(-perceivedValue / scenario.appealScale))
 }
 
-export function perceivedReferrerValue(arm: OfferArm, tier: ValueTier, aov: number, scenario: LoopScenario): number {
+export function perceivedReferrerValue(arm: OfferArm, tier: LoyaltyTier, aov: number, scenario: LoopScenario): number {
   const { type, value } = arm.referrer
   if (type === "percentage") return (value / 100) * aov
   if (type === "store_credit") return value * scenario.creditValue[tier]
@@ -167,7 +167,7 @@ export function perceivedRefereeValue(arm: OfferArm, scenario: LoopScenario): nu
 export function shareProbability(
   propensity: number,
   taste: CustomerTaste,
-  tier: ValueTier,
+  tier: LoyaltyTier,
   arm: OfferArm,
   lift: number,
   fatigue: number,
@@ -211,7 +211,7 @@ export function momentLift(moment: MomentTruth, scenario: LoopScenario): number 
 export function expectedAskValue(
   propensity: number,
   taste: CustomerTaste,
-  tier: ValueTier,
+  tier: LoyaltyTier,
   reach: number,
   arm: OfferArm,
   lift: number,

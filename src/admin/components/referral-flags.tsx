@@ -1,12 +1,14 @@
 import { ExclamationCircle } from "@medusajs/icons"
 import { StatusBadge, Text } from "@medusajs/ui"
-import type { ReferralFlag } from "../../types"
+import type { StoredReferralFlag } from "../../types"
+import { describeReferralFlag } from "../../rules/describe-referral-flag"
 
 /**
- * The fraud rules that fired on a referral: a badge per rule and its message.
+ * The fraud rules that fired on a referral: a badge per rule and its
+ * explanation, rendered from the flag's references (ids, counts, hashes).
  * Renders nothing when there are none (`flags` is null or absent on clean referrals).
  */
-export const ReferralFlags = ({ flags, testId = "referral-flags" }: { flags?: ReferralFlag[] | null; testId?: string }) => {
+export const ReferralFlags = ({ flags, testId = "referral-flags" }: { flags?: StoredReferralFlag[] | null; testId?: string }) => {
   const list = flags ?? []
   if (!list.length) {
     return null
@@ -21,7 +23,7 @@ export const ReferralFlags = ({ flags, testId = "referral-flags" }: { flags?: Re
               {flag.rule.replace(/_/g, " ")}
             </StatusBadge>
             <Text size="small" className="text-ui-fg-subtle">
-              {flag.message}
+              {describeReferralFlag(flag)}
             </Text>
           </div>
         </div>

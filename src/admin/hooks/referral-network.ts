@@ -1,11 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import type {
-  AdminComputeReferralNetworkResponse,
   AdminReferralNetworkResponse,
   AdminReferralTreeResponse,
+  NetworkComputation as NetworkComputationRecord,
   NetworkConnector as NetworkConnectorRecord,
   Serialized,
 } from "../../types"
+import { runToCompletion } from "../lib/compute-run"
 import { sdk } from "../lib/sdk"
 
 export type { ReferralTreeNode } from "../../types"
@@ -13,7 +14,7 @@ export type { ReferralTreeNode } from "../../types"
 /** A customer's row in the network, as last computed. */
 export type NetworkConnector = Serialized<NetworkConnectorRecord>
 export type ReferralNetwork = Serialized<AdminReferralNetworkResponse>["network"]
-export type NetworkComputation = Serialized<AdminComputeReferralNetworkResponse>["network"]
+export type NetworkComputation = Serialized<NetworkComputationRecord>
 
 const networkKey = ["smart-referrals", "network"]
 
@@ -28,10 +29,8 @@ export function useReferralNetwork(limit = 20) {
 export function useComputeReferralNetwork() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: () =>
-      sdk.client.fetch<Serialized<AdminComputeReferralNetworkResponse>>(`/admin/referrals/network/compute`, {
-        method: "POST",
-      }),
+    // Computed on the server's worker; this waits for the outcome.
+    mutationFn: () => runToCompletion<NetworkComputationRecord>(`/admin/referrals/network/compute`),
     onSuccess: () => {
       queryClient.invalidateQueries({ queryKey: networkKey })
       queryClient.invalidateQueries({ queryKey: ["smart-referrals", "tree"] })

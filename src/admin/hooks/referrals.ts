@@ -11,7 +11,7 @@ import type {
 import { sdk } from "../lib/sdk"
 
 export { REFERRAL_STATUSES } from "../../types/referral/constants"
-export type { ReferralFlag, ReferralStatus } from "../../types"
+export type { StoredReferralFlag as ReferralFlag, ReferralStatus } from "../../types"
 
 /** A referral as GET /admin/referrals lists it, as JSON. */
 export type AdminReferral = Serialized<AdminReferralRecord>

@@ -17,7 +17,7 @@ export const formatDate = (value: string | Date | null | undefined) =>
 /**
  * One side of an offer in words: "10% off", "$10 off", "$10 store credit"; a
  * referrer's percentage or fixed reward is a discount code for their next order.
- * No currency means the friend's order's currency.
+ * No currency (a referrer amount in the store's default currency) shows a bare number.
  */
 export const formatOfferSide = (side: OfferSideResponse | null | undefined, role: "referee" | "referrer") => {
   if (!side) {
@@ -29,11 +29,11 @@ export const formatOfferSide = (side: OfferSideResponse | null | undefined, role
       : side.currency_code
         ? formatMoney(side.value, side.currency_code)
         : String(side.value)
-  const inOrderCurrency = side.type !== "percentage" && !side.currency_code ? " (order currency)" : ""
+  const inStoreCurrency = side.type !== "percentage" && !side.currency_code ? " (store currency)" : ""
   if (side.type === "store_credit") {
-    return `${amount} store credit${inOrderCurrency}`
+    return `${amount} store credit${inStoreCurrency}`
   }
-  return `${amount} off${role === "referrer" ? " code" : ""}${inOrderCurrency}`
+  return `${amount} off${role === "referrer" ? " code" : ""}${inStoreCurrency}`
 }
 
 /** A count with digit grouping ("1,234"); "–" when there is none (e.g. not measured for this grouping). */

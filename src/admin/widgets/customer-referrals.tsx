@@ -4,6 +4,7 @@ import { Badge, Container, Copy, Heading, StatusBadge, Text, Tooltip } from "@me
 import type { ReactNode } from "react"
 import { ErrorState, LoadingState, QueryState } from "../components/query-state"
 import { ReferralFlags } from "../components/referral-flags"
+import { RevokeReward } from "../components/revoke-reward"
 import {
   useCustomerMoments,
   useCustomerPropensity,
@@ -20,7 +21,7 @@ const bandColor = { high: "green", medium: "orange", low: "grey" } as const
 
 const statusColor = (status: string) =>
   ({ rewarded: "green", issued: "green", converted: "blue", held: "orange", issuing: "orange", pending: "orange",
-    review: "purple", rejected: "red", revoked: "red", open: "green" } as const)[status] ?? ("grey" as const)
+    review: "purple", rejected: "red", revoking: "red", revoked: "red", open: "green" } as const)[status] ?? ("grey" as const)
 
 const SectionTitle = ({ children }: { children: ReactNode }) => (
   <Text weight="plus" className="mb-2">
@@ -289,10 +290,20 @@ const CustomerReferralsWidget = ({ data: customer }: DetailWidgetProps<AdminCust
                   {reward.role === "referee" ? "Their discount as a referred friend" : "Referrer reward"} ·{" "}
                   {formatMoney(reward.amount, reward.currency_code)}
                 </Text>
-                <StatusBadge color={statusColor(reward.status)}>
-                  {reward.status}
-                  {reward.status === "held" && reward.release_at ? ` until ${formatDate(reward.release_at)}` : ""}
-                </StatusBadge>
+                <div className="flex flex-col items-end gap-y-1">
+                  <StatusBadge color={statusColor(reward.status)}>
+                    {reward.status}
+                    {reward.status === "held" && reward.release_at ? ` until ${formatDate(reward.release_at)}` : ""}
+                  </StatusBadge>
+                  {(reward.status === "revoked" || reward.status === "revoking") && reward.note && (
+                    <Text size="small" className="text-ui-fg-subtle" data-testid={`customer-reward-note-${reward.id}`}>
+                      {formatReason(reward.note)}
+                    </Text>
+                  )}
+                  {reward.role === "referrer" && (reward.status === "held" || reward.status === "issued") && (
+                    <RevokeReward rewardId={reward.id} />
+                  )}
+                </div>
               </div>
             ))}
           </div>

@@ -12,10 +12,11 @@ import {
 } from "../hooks/order-referral"
 import { formatDate, formatMoney, formatOfferSide, formatReason } from "../lib/format"
 import { AdminLink } from "../components/admin-link"
+import { RevokeReward } from "../components/revoke-reward"
 
 const statusColor = (status: string) =>
   ({ rewarded: "green", issued: "green", converted: "blue", held: "orange", issuing: "orange", pending: "orange",
-    review: "purple", rejected: "red", revoked: "red" } as const)[status] ?? ("grey" as const)
+    review: "purple", rejected: "red", revoking: "red", revoked: "red" } as const)[status] ?? ("grey" as const)
 
 const Row = ({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) => (
   <div className="grid grid-cols-[120px_1fr] items-start gap-x-3 py-1" data-testid={testId}>
@@ -54,7 +55,9 @@ const ReferrerReward = ({ reward }: { reward: OrderReferralReward | undefined })
         ? `issued ${formatDate(reward.issued_at)}`
         : reward.status === "revoked"
           ? `revoked ${formatDate(reward.revoked_at)}${reward.note ? ` · ${formatReason(reward.note)}` : ""}`
-          : null
+          : reward.status === "revoking"
+            ? `clawback pending, retried hourly${reward.note ? ` · ${formatReason(reward.note)}` : ""}`
+            : null
   return (
     <>
       <div className="flex items-center gap-x-2">
@@ -71,6 +74,7 @@ const ReferrerReward = ({ reward }: { reward: OrderReferralReward | undefined })
           {when}
         </Text>
       )}
+      {(reward.status === "held" || reward.status === "issued") && <RevokeReward rewardId={reward.id} />}
     </>
   )
 }

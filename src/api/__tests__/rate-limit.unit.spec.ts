@@ -10,12 +10,15 @@ import { closeRateLimitStores, rateLimit } from "../utils/rate-limit"
  */
 type Answer = { passed: boolean; status?: number; retryAfter?: string; body?: { type: string; message: string } }
 
+/** No `client_address` option: the address is `req.ip`, as Medusa gives it. */
+const MODULE_OPTIONS = {}
+
 const run = (id = Math.random().toString(36).slice(2)) => `rl-unit-${id}`
 
 function call(
   route: string,
   options: RateLimitOptions,
-  request: { ip?: string; visitor_id?: string; header?: string } = {}
+  request: { ip?: string; visitor_id?: string; header?: string; customer?: string } = {}
 ): Promise<Answer> {
   const resolved = resolveRateLimitOptions(options)
   const warnings: string[] = []
@@ -23,9 +26,12 @@ function call(
     ip: request.ip ?? "203.0.113.1",
     body: request.visitor_id ? { visitor_id: request.visitor_id } : {},
     get: (name: string) => (name.toLowerCase() === "x-visitor-id" ? request.header : undefined),
+    ...(request.customer ? { auth_context: { actor_id: request.customer } } : {}),
     scope: {
       resolve: (key: string) =>
-        key === "referral" ? { getRateLimitOptions: () => resolved } : { warn: (m: string) => warnings.push(m) },
+        key === "referral"
+          ? { getRateLimitOptions: () => resolved, getOptions: () => MODULE_OPTIONS }
+          : { warn: (m: string) => warnings.push(m) },
     },
   } as unknown as MedusaRequest
   return new Promise((resolve) => {
@@ -58,6 +64,7 @@ describe("rate limit options", () => {
       enabled: true,
       points: 30,
       visitor_points: 10,
+      refusal_points: 10,
       duration_seconds: 60,
       redis_url: null,
       key_prefix: "smart-referrals",
@@ -103,6 +110,18 @@ describe("rate limit middleware", () => {
     expect(fromBody[2].body?.message).toMatch(/^Too many requests from this browser; try again in \d+ seconds\.$/)
     const fromHeader = await calls(3, "codes", options, { header: "v-2" })
     expect(fromHeader.map((a) => a.status ?? 200)).toEqual([200, 200, 429])
+  })
+
+  it("counts a signed-in customer across addresses and visitor ids", async () => {
+    const options = { points: 100, visitor_points: 2, key_prefix: run() }
+    const answers = [
+      await call("signals", options, { ip: "198.51.100.11", header: "v-a", customer: "cus_1" }),
+      await call("signals", options, { ip: "198.51.100.12", header: "v-b", customer: "cus_1" }),
+      await call("signals", options, { ip: "198.51.100.13", header: "v-c", customer: "cus_1" }),
+    ]
+    expect(answers.map((a) => a.status ?? 200)).toEqual([200, 200, 429])
+    expect(answers[2].body?.message).toMatch(/^Too many requests from your account; try again in \d+ seconds\.$/)
+    expect((await call("signals", options, { ip: "198.51.100.14", header: "v-d", customer: "cus_2" })).passed).toBe(true)
   })
 
   it("lets everything through when switched off", async () => {

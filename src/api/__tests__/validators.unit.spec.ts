@@ -55,17 +55,21 @@ const VALID: Record<string, unknown[]> = {
   AdminGetReferralsParams: [{}, { limit: "5", offset: "10", status: ["converted", "review"], order: "-created_at" }],
   AdminReviewReferral: [{}, { reason: "Same household" }],
   AdminUpdateReferralProgram: [
-    { reward_hold_days: 14, propensity_low_threshold: 0.2, moment_weights: { first_order: 0.5 } },
+    { reward_hold_days: 14, reward_code_expiry_days: 90, propensity_ask_share: 0.6, moment_weights: { first_order: 0.5 } },
     { enabled: false, referrer_cap: 5, llm_enabled: true },
+    { reward_hold_starts: "fulfilled", reward_min_net_share: 0.25 },
   ],
+  AdminRevokeReferralReward: [{ reason: "Returned everything" }],
   AdminUpdateReferralCode: [{ status: "disabled" }],
   AdminGetMomentsParams: [{ customer_id: "cus_1", decision: "prompted", limit: "10" }],
+  AdminEvaluateOfferParams: [{ arm_id: "refarm_01J" }, { arm_id: "refarm_01J", currency_code: "EUR", min_probability: "0.05" }],
   AdminCreateIncentiveArm: [
     arm,
     { ...arm, referee_type: "fixed", referee_value: 15, referee_currency_code: "usd", referee_amounts: { eur: 14 } },
   ],
   AdminUpdateIncentiveArm: [{ active: false }, { name: "Renamed", referrer_value: 20 }],
   AdminGetNetworkParams: [{ limit: "25" }],
+  AdminPromotePropensityModel: [{ confirm: true }],
   AdminGetReferralTreeParams: [{ depth: "2" }],
   AdminGetLoopMetricsParams: [
     {},
@@ -90,6 +94,10 @@ const VALID: Record<string, unknown[]> = {
         { key: "template", kind: "template" },
       ],
     },
+  ],
+  AdminRecordReferralSignal: [
+    { type: "review", score: 5, customer_id: "cus_01", source_id: "rev_01" },
+    { type: "nps", score: 9, customer_id: "cus_01", source_id: "  nps-2026-001 " },
   ],
   StoreRecordReferralClick: [{ code: "ANNA-ABC234", visitor_id: "visitor-1" }],
   StoreUnsubscribeReferralAsks: [{ token: "Y3VzXzAxQUJD.c2lnbmF0dXJlLW9mLWN1c3RvbWVy" }],
@@ -253,8 +261,9 @@ const INVARIANTS: Record<string, (out: Json) => void> = {
     expect([undefined, "prompted", "suppressed"]).toContain(out.decision)
   },
   AdminReviewReferral: (out) => out.reason === undefined || trimmedLength(out.reason, 1, 500),
+  AdminRevokeReferralReward: (out) => trimmedLength(out.reason, 1, 500),
   AdminUpdateReferralProgram: (out) => {
-    for (const key of ["propensity_low_threshold", "propensity_high_threshold", "moment_threshold", "expected_margin_rate"]) {
+    for (const key of ["propensity_ask_share", "propensity_high_share", "propensity_exploration_share", "propensity_max_suppressed_shift", "moment_threshold", "expected_margin_rate", "reward_min_net_share"]) {
       if (out[key] !== undefined) {
         expect(out[key]).toBeGreaterThanOrEqual(0)
         expect(out[key]).toBeLessThanOrEqual(1)
@@ -268,6 +277,7 @@ const INVARIANTS: Record<string, (out: Json) => void> = {
     }
     optionalIntIn(out.attribution_window_days, 1, 365)
     optionalIntIn(out.reward_hold_days, 0, 365)
+    optionalIntIn(out.reward_code_expiry_days, 1, 3650)
     optionalIntIn(out.referrer_cap, 1, 100_000)
   },
   AdminUpdateReferralCode: (out) => expect(["active", "disabled"]).toContain(out.status),
@@ -283,6 +293,14 @@ const INVARIANTS: Record<string, (out: Json) => void> = {
   },
   AdminGetNetworkParams: (out) => intIn(out.limit, 1, 100),
   AdminGetReferralTreeParams: (out) => intIn(out.depth, 1, 10),
+  AdminEvaluateOfferParams: (out) => {
+    expect(out.arm_id).toMatch(/^[A-Za-z0-9_]{1,64}$/)
+    currencyCode(out.currency_code)
+    if (out.min_probability !== undefined) {
+      expect(out.min_probability).toBeGreaterThan(0)
+      expect(out.min_probability).toBeLessThanOrEqual(1)
+    }
+  },
   AdminGetLoopMetricsParams: (out) => {
     expect(out.from).toBeInstanceOf(Date)
     expect(out.to).toBeInstanceOf(Date)
@@ -303,6 +321,13 @@ const INVARIANTS: Record<string, (out: Json) => void> = {
       optionalIntIn(variant.weight, 1, 1000)
     }
   },
+  AdminRecordReferralSignal: (out) => {
+    expect(Object.keys(out).sort()).toEqual(["customer_id", "score", "source_id", "type"])
+    trimmedLength(out.customer_id, 1, 64)
+    trimmedLength(out.source_id, 1, 128)
+    out.type === "review" ? intIn(out.score, 1, 5) : (expect(out.type).toBe("nps"), intIn(out.score, 0, 10))
+  },
+  AdminPromotePropensityModel: (out) => expect(out).toEqual({ confirm: true }),
   StoreRecordReferralClick: (out) => {
     trimmedLength(out.code, 3, 64)
     trimmedLength(out.visitor_id, 1, 128)

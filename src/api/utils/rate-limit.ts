@@ -1,4 +1,4 @@
-import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { AuthenticatedMedusaRequest, MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { Logger } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import {
@@ -12,8 +12,9 @@ import { REFERRAL_MODULE } from "../../modules/referral"
 import type { IReferralModuleService } from "../../types"
 import { rateLimitKeyForIp } from "../../utils/ip-address"
 import type { ResolvedRateLimitOptions } from "../../utils/rate-limit-options"
+import { clientAddressOf } from "./client-address"
 
-type Scope = "ip" | "visitor"
+type Scope = "ip" | "visitor" | "customer" | "refusal"
 
 /** Header a storefront sends with its anonymous visitor id (the same id as a click's `visitor_id`). */
 export const VISITOR_ID_HEADER = "x-visitor-id"
@@ -51,8 +52,13 @@ function redisClient(url: string): Redis {
   return client
 }
 
-function limiterFor(route: string, scope: Scope, options: ResolvedRateLimitOptions): RateLimiterAbstract {
-  const points = scope === "ip" ? options.points : options.visitor_points
+export function limiterFor(route: string, scope: Scope, options: ResolvedRateLimitOptions): RateLimiterAbstract {
+  const points = {
+    ip: options.points,
+    visitor: options.visitor_points,
+    customer: options.visitor_points,
+    refusal: options.refusal_points,
+  }[scope]
   const cacheKey = JSON.stringify([route, scope, points, options.duration_seconds, options.redis_url, options.key_prefix])
   let limiter = limiters.get(cacheKey)
   if (!limiter) {
@@ -81,11 +87,13 @@ export async function closeRateLimitStores() {
 const TOO_MANY = {
   ip: "Too many requests from your network",
   visitor: "Too many requests from this browser",
+  customer: "Too many requests from your account",
 } as const
 
 /**
- * A middleware that counts each request against the client's address and,
- * when it has one, its visitor id, per route, and answers 429 with
+ * A middleware that counts each request against the client's address (see
+ * `clientAddressOf`), its visitor id when it has one and, on a route behind
+ * `authenticate`, the customer, per route, and answers 429 with
  * `Retry-After` (seconds) once either is spent. Limits come from the referral
  * module's `rate_limit` options.
  */
@@ -95,10 +103,15 @@ export function rateLimit(route: string) {
     if (!options.enabled) {
       return next()
     }
-    const checks: [Scope, string][] = [["ip", rateLimitKeyForIp(req.ip ?? req.socket?.remoteAddress)]]
+    const checks: [keyof typeof TOO_MANY, string][] = [["ip", rateLimitKeyForIp(clientAddressOf(req))]]
     const visitor = visitorIdOf(req)
     if (visitor) {
       checks.push(["visitor", visitor])
+    }
+    // A signed-in customer counts as one whatever addresses and visitor ids they rotate through.
+    const customer = (req as Partial<AuthenticatedMedusaRequest>).auth_context?.actor_id
+    if (customer) {
+      checks.push(["customer", customer])
     }
     for (const [scope, key] of checks) {
       try {

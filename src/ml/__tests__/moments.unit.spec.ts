@@ -188,6 +188,8 @@ describe("evaluateMoment", () => {
     const moment = { order_count_including_this: 2, review_score: 5, delivered: true }
     expect(evaluateMoment({ moment, customer: { ...customer, holdout: true } }).reason).toBe("experiment_holdout")
     expect(evaluateMoment({ moment, customer: { ...customer, propensity_band: "low" } }).reason).toBe("low_propensity")
+    const explored = evaluateMoment({ moment, customer: { ...customer, propensity_band: "low", explore: true } })
+    expect(explored).toMatchObject({ decision: "prompted", reason: null })
     const capped = evaluateMoment({ moment, customer: { ...customer, store_prompts_today: 3 }, rules: { store_daily_cap: 3 } })
     expect(capped).toMatchObject({ decision: "suppressed", reason: "store_frequency_cap", score: 0.8 })
   })

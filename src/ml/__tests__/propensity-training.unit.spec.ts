@@ -1,5 +1,4 @@
 import { auc } from "../metrics"
-import { propensityBand } from "../propensity/bands"
 import { FEATURE_NAMES } from "../propensity/features"
 import { heuristicScore } from "../propensity/heuristic"
 import { decidePromotion } from "../propensity/promotion-decision"
@@ -53,18 +52,12 @@ describe("propensity training", () => {
   })
 })
 
-describe("propensity heuristic and bands", () => {
+describe("propensity heuristic", () => {
   it("scores customers who buy, share and have referred above those who do not", () => {
     const vector = (order_count: number, shares: number, prior_referrals: number) =>
       FEATURE_NAMES.map((name) => ({ order_count, shares, prior_referrals, recency_days: 10 } as Record<string, number>)[name] ?? 0)
     expect(heuristicScore(vector(5, 2, 1))).toBeGreaterThan(heuristicScore(vector(1, 0, 0)))
     expect(heuristicScore(vector(0, 0, 0))).toBeLessThan(0.3)
-  })
-
-  it("bands scores by the configured thresholds", () => {
-    expect([0.71, 0.5, 0.29].map((s) => propensityBand(s, 0.3, 0.7))).toEqual(["high", "medium", "low"])
-    expect(propensityBand(0.5, 0.2, 0.4)).toBe("high")
-    expect(() => propensityBand(0.5, 0.7, 0.3)).toThrow(RangeError)
   })
 })
 

@@ -6,9 +6,15 @@ export {
   VALUE_TIER_DEFAULTS,
   allContexts,
   contextKey,
+  firstOrderSize,
+  loyaltyTier,
   valueTier,
+  type AskMoment,
   type BanditContext,
+  type FirstOrderSize,
+  type LoyaltyTier,
   type ValueTier,
+  type ValueTierInput,
   type ValueTierThresholds,
 } from "./context"
 export { betaCdf, betaCredibleInterval, betaQuantile } from "./credible-interval"
@@ -30,3 +36,12 @@ export {
   type ChooseArmInput,
   type ThompsonOptions,
 } from "./thompson"
+export { censoredFailureWeight, outcomeDelta, successWeight, type OutcomeDelta } from "./outcome-weight"
+export {
+  OFF_POLICY_DEFAULTS,
+  evaluateAlwaysArm,
+  type Estimate,
+  type LoggedDecision,
+  type OffPolicyEvaluation,
+  type OffPolicyOptions,
+} from "./off-policy"

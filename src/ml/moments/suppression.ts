@@ -55,6 +55,8 @@ export type SuppressionFacts = {
   /** In the experiment's control group: never asked. */
   holdout: boolean
   propensity_band: PropensityBand
+  /** A "low" customer picked for exploration: asked anyway, so the model keeps learning from the low band. */
+  explore?: boolean
   /** An earlier ask is still unanswered and unexpired. */
   open_prompt: boolean
   /** Days since the customer was last asked; null if never. */
@@ -88,7 +90,7 @@ function checkFacts(owner: string, facts: SuppressionFacts): void {
 function suppressionReasonUnchecked(facts: SuppressionFacts, r: SuppressionRules): SuppressionReason | null {
   checkFacts("suppressionReason", facts)
   if (facts.holdout) return "experiment_holdout"
-  if (facts.propensity_band === "low") return "low_propensity"
+  if (facts.propensity_band === "low" && !facts.explore) return "low_propensity"
   if (facts.open_prompt) return "open_prompt"
   if (facts.days_since_last_prompt !== null && facts.days_since_last_prompt < r.ask_cooldown_days) return "asked_recently"
   if (facts.prompts_last_30_days >= r.max_prompts_per_30_days) return "customer_frequency_cap"

@@ -104,8 +104,8 @@ export class GradientBoostingClassifier {
     const baseScore = Math.log(rate / (1 - rate))
 
     const score = new Float64Array(nRows).fill(baseScore)
-    const grad = new Float64Array(nRows)
-    const hess = new Float64Array(nRows)
+    // Gradient and hessian of the k-th training row, side by side (one cache line for both).
+    const gh = new Float64Array(2 * trainRows.length)
     const builder = new TreeBuilder(binned, binner, trainRows, opts)
     const trees: GrownTree[] = []
     this.validationLoss = []
@@ -116,10 +116,10 @@ export class GradientBoostingClassifier {
       for (let k = 0; k < trainRows.length; k++) {
         const row = trainRows[k]
         const p = 1 / (1 + Math.exp(-score[row]))
-        grad[row] = p - labels[row]
-        hess[row] = Math.max(p * (1 - p), 1e-16)
+        gh[2 * k] = p - labels[row]
+        gh[2 * k + 1] = Math.max(p * (1 - p), 1e-16)
       }
-      const tree = builder.grow(grad, hess, score)
+      const tree = builder.grow(gh, score)
       trees.push(tree)
       if (validRows.length === 0) continue
 

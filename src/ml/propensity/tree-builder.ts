@@ -3,9 +3,11 @@
  * leaf-wise (LightGBM style): the leaf whose best split gains most is split
  * next, until maxLeaves, maxDepth or no positive gain stops it.
  *
- * Speed comes from two tricks: a node's rows are a contiguous range of one
- * index array that is partitioned in place, and only the smaller child's
- * histogram is built from rows; the larger one is the parent's minus it.
+ * Speed comes from three tricks: the training rows' bins are copied once
+ * into a row-major array of their own (a row's features share a cache line),
+ * a node's rows are a contiguous range of one index array of positions into
+ * it that is partitioned in place, and only the smaller child's histogram is
+ * built from rows; the larger one is the parent's minus it.
  */
 import type { BinnedMatrix, QuantileBinner } from "./binning"
 import { HistogramBuilder, subtractHistogram } from "./histogram"
@@ -25,6 +27,14 @@ export interface GrownTree extends TreeJSON {
   gain: number[]
 }
 
+/** The training rows' bins, row-major: bins[k * nFeatures + f] for the k-th training row. */
+export interface TrainingBins {
+  bins: Uint8Array
+  nRows: number
+  nFeatures: number
+  offsets: Uint32Array
+}
+
 interface Leaf {
   node: number
   start: number
@@ -37,8 +47,11 @@ interface Leaf {
 }
 
 export class TreeBuilder {
+  private readonly data: TrainingBins
+  /** Positions 0..nTrain-1 into data (and gh), permuted so each leaf's are a contiguous range. */
   private readonly rows: Uint32Array
   private readonly scratch: Uint32Array
+  private readonly identity: Uint32Array
   private readonly histograms: HistogramBuilder
   /** Spare histograms, reused across nodes and trees. */
   private readonly pool: Float64Array[] = []
@@ -51,26 +64,39 @@ export class TreeBuilder {
     private readonly growth: TreeGrowth
   ) {
     const n = trainRows.length
+    const { nFeatures, nRows, offsets } = binned
+    const bins = new Uint8Array(n * nFeatures)
+    for (let f = 0; f < nFeatures; f++) {
+      const column = binned.bins.subarray(f * nRows, (f + 1) * nRows)
+      for (let k = 0; k < n; k++) bins[k * nFeatures + f] = column[trainRows[k]]
+    }
+    this.data = { bins, nRows: n, nFeatures, offsets }
     this.rows = new Uint32Array(n)
     this.scratch = new Uint32Array(n)
-    this.histograms = new HistogramBuilder(binned)
+    this.identity = new Uint32Array(n)
+    for (let k = 0; k < n; k++) this.identity[k] = k
+    this.histograms = new HistogramBuilder(this.data)
   }
 
-  /** Grows a tree and adds its output to score for every training row (cheaper than predicting them). */
-  grow(grad: Float64Array, hess: Float64Array, score: Float64Array): GrownTree {
-    const { rows, growth } = this
-    rows.set(this.trainRows)
+  /**
+   * Grows a tree on gh (gradient and hessian of the k-th training row at
+   * gh[2k], gh[2k + 1]) and adds its output to score for every training row
+   * (cheaper than predicting them).
+   */
+  grow(gh: Float64Array, score: Float64Array): GrownTree {
+    const { rows, growth, trainRows } = this
+    rows.set(this.identity)
     let gradSum = 0
     let hessSum = 0
     for (let k = 0; k < rows.length; k++) {
-      gradSum += grad[rows[k]]
-      hessSum += hess[rows[k]]
+      gradSum += gh[2 * k]
+      hessSum += gh[2 * k + 1]
     }
     const tree: GrownTree = { feature: [], threshold: [], missingLeft: [], left: [], right: [], value: [], bin: [], gain: [] }
     const root = this.newLeaf(tree, 0, rows.length, 0, gradSum, hessSum)
     if (this.splittable(root)) {
       root.hist = this.takeHistogram()
-      this.histograms.build(root.hist, rows, 0, rows.length, grad, hess)
+      this.histograms.buildAll(root.hist, gh)
       this.findSplit(root)
     }
 
@@ -82,20 +108,20 @@ export class TreeBuilder {
         if (split.feature >= 0 && (best < 0 || split.gain > leaves[best].split.gain)) best = i
       }
       if (best < 0) break
-      const [left, right] = this.split(tree, leaves[best], grad, hess)
+      const [left, right] = this.split(tree, leaves[best], gh)
       leaves.splice(best, 1, left, right)
     }
 
     for (const leaf of leaves) {
       const value = (-leaf.grad / (leaf.hess + growth.l2)) * growth.learningRate
       tree.value[leaf.node] = value
-      for (let k = leaf.start; k < leaf.end; k++) score[rows[k]] += value
+      for (let k = leaf.start; k < leaf.end; k++) score[trainRows[rows[k]]] += value
       this.release(leaf)
     }
     return tree
   }
 
-  private split(tree: GrownTree, parent: Leaf, grad: Float64Array, hess: Float64Array): [Leaf, Leaf] {
+  private split(tree: GrownTree, parent: Leaf, gh: Float64Array): [Leaf, Leaf] {
     const { feature, bin, missingLeft, gain, gradLeft, hessLeft } = parent.split
     const mid = this.partition(parent.start, parent.end, feature, bin, missingLeft)
     const node = parent.node
@@ -116,12 +142,12 @@ export class TreeBuilder {
     if (largeSplits) {
       // Build the small child; the large one is what remains of the parent.
       small.hist = this.takeHistogram()
-      this.build(small, grad, hess)
+      this.build(small, gh)
       large.hist = parent.hist
       subtractHistogram(large.hist!, small.hist)
     } else if (smallSplits) {
       small.hist = parent.hist
-      this.build(small, grad, hess)
+      this.build(small, gh)
     } else {
       this.release(parent)
     }
@@ -142,20 +168,19 @@ export class TreeBuilder {
     findBestSplit(leaf.hist!, this.binned.offsets, leaf.grad, leaf.hess, leaf.end - leaf.start, this.growth, leaf.split)
   }
 
-  private build(leaf: Leaf, grad: Float64Array, hess: Float64Array): void {
-    this.histograms.build(leaf.hist!, this.rows, leaf.start, leaf.end, grad, hess)
+  private build(leaf: Leaf, gh: Float64Array): void {
+    this.histograms.build(leaf.hist!, this.rows, leaf.start, leaf.end, gh)
   }
 
   /** Stable in-place partition of rows[start..end): left rows first; returns where the right ones begin. */
   private partition(start: number, end: number, feature: number, bin: number, missingLeft: boolean): number {
     const { rows, scratch } = this
-    const { bins, nRows } = this.binned
-    const column = feature * nRows
+    const { bins, nFeatures } = this.data
     let l = start
     let r = 0
     for (let k = start; k < end; k++) {
       const row = rows[k]
-      const b = bins[column + row]
+      const b = bins[row * nFeatures + feature]
       if (b === 0 ? missingLeft : b <= bin) rows[l++] = row
       else scratch[r++] = row
     }

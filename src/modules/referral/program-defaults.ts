@@ -1,3 +1,5 @@
+import type { RewardHoldStart } from "../../types/referral/constants"
+
 /**
  * The referral program's settings and their defaults, in one place. The README's
  * settings table is written from this object.
@@ -9,8 +11,14 @@ export const PROGRAM_DEFAULTS = {
   enabled: true,
   /** Days a click or applied code keeps counting for the referrer. */
   attribution_window_days: 30,
-  /** Days a referrer's reward is held after the friend's order, so returns and cancels can claw it back first. */
-  reward_hold_days: 14,
+  /** Days a referrer's reward code can be spent, from the day it is issued. */
+  reward_code_expiry_days: 90,
+  /** Days a referrer's reward is held once its hold started, so returns and cancels can claw it back first (at least the store's return window). */
+  reward_hold_days: 30,
+  /** What starts the hold, with the payment captured: `order_placed`, `fulfilled` (every item) or `delivered`. */
+  reward_hold_starts: "delivered" as RewardHoldStart,
+  /** The reward is revoked when refunds leave less than this share of the referred items' value (net of the friend's discount). */
+  reward_min_net_share: 0.5,
   /** Referrals a referrer can have converted within `referrer_cap_window_days`. */
   referrer_cap: 10,
   referrer_cap_window_days: 30,
@@ -29,9 +37,14 @@ export const PROGRAM_DEFAULTS = {
   ip_velocity_window_hours: 24,
   /** Hold for review a friend who ships to the address or pays with the card of another friend of the same referrer. */
   flag_shared_fingerprint: true,
-  /** Propensity bands: below `low` is not asked, above `high` is asked readily. */
-  propensity_low_threshold: 0.3,
-  propensity_high_threshold: 0.7,
+  /** Share of customers asked, those with the highest propensity (percentiles of the model's scores); the rest are "low" and not asked. */
+  propensity_ask_share: 0.7,
+  /** Share of customers in the "high" band, the top of the scores (at most the ask share). */
+  propensity_high_share: 0.2,
+  /** Share of "low" customers asked anyway, so the model keeps learning from them. */
+  propensity_exploration_share: 0.05,
+  /** A model that would move the share of customers not asked by more than this waits for an admin's confirmation. */
+  propensity_max_suppressed_shift: 0.2,
   /** What counts as a referrer when training: a converted referral, or having shared at least once. */
   propensity_label: "converted_referral" as "converted_referral" | "shared",
   /** Below this many positive customers, scores come from the documented cold-start heuristic. */
@@ -60,6 +73,10 @@ export const PROGRAM_DEFAULTS = {
   super_connector_min_referrals: 3,
   /** Write share messages with the configured LLM (falls back to templates). */
   llm_enabled: true,
+  /** Days IP addresses and visitor ids are kept; at least the attribution window and the velocity window, which read them. */
+  identifier_retention_days: 90,
+  /** Days written share messages are kept. */
+  message_retention_days: 365,
 }
 
 export type ProgramSettings = typeof PROGRAM_DEFAULTS

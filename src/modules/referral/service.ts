@@ -10,7 +10,9 @@ import IncentiveArm from "./models/incentive-arm"
 import BanditState from "./models/bandit-state"
 import PropensityModel from "./models/propensity-model"
 import CustomerNetwork from "./models/customer-network"
+import ComputeRun from "./models/compute-run"
 import ReferralAssignment from "./models/referral-assignment"
+import ReferralCartOrigin from "./models/referral-cart-origin"
 import ReferralExperiment from "./models/referral-experiment"
 import ReferralVariant from "./models/referral-variant"
 import ReferralMessage from "./models/referral-message"
@@ -21,50 +23,63 @@ import ReferralCode from "./models/referral-code"
 import ReferralProgram from "./models/referral-program"
 import ReferralReward from "./models/referral-reward"
 import ReferralTouch from "./models/referral-touch"
+import ReferralSecret from "./models/referral-secret"
 import { PROGRAM_DEFAULTS, type ProgramSettings } from "./program-defaults"
 import { decidePromotion } from "../../ml/propensity/promotion-decision"
-import type { TrainedPropensity } from "../../ml/propensity/train-propensity"
 import type { NetworkNode } from "../../ml/graph"
 import { resolveRateLimitOptions, type ResolvedRateLimitOptions } from "../../utils/rate-limit-options"
 import { resolveRewardLeaseMs } from "../../utils/reward-lease"
 import { resolveNotificationOptions, type ResolvedNotificationOptions } from "../../utils/notification-options"
+import type { CartOrigin } from "../../types/referral/cart-origin"
 import type {
+  ClaimedRewardSettlement,
   ConvertReferralInput,
   ConvertReferralResult,
   IReferralModuleService,
   ReferralModuleOptions,
   RewardTransitionData,
   SavedPropensityModel,
+  TrainedPropensityRow,
 } from "../../types/referral/service"
+import type { AnonymisedRows } from "../../types/referral/privacy"
 import { DAY_MS, type RewardStatus } from "../../types/referral/constants"
 import { decrementBandit, incrementBandit } from "./lib/bandit-counters"
 import {
-  attributionWindowPassed,
-  countCapCountedReferrals,
+  closingOutcome,
   countCodeUse,
   firstOrderTouchRow,
   heldReferrerRewardRow,
+  lockFriendIdentity,
   lockReferralCode,
   refereeRewardRow,
   revertConversion,
+  reviewReason,
 } from "./lib/conversion"
 import { pickSettings } from "./lib/program-settings"
 import { insertAssignmentsOnce } from "./lib/assignments"
-import { expireOpenPrompts, reopenSettledPrompt, settleOpenPrompt } from "./lib/prompt-outcomes"
-import { moveReferral, moveRewards, releaseStalledClaims } from "./lib/status-transitions"
+import { applyPromptBanditValue, expireOpenPrompts, reopenSettledPrompt, settleOpenPrompt } from "./lib/prompt-outcomes"
+import { moveReferral, moveRewards, releaseStalledClaims, settleClaim } from "./lib/status-transitions"
 import { replaceNetworkRows } from "./lib/customer-network"
+import { anonymiseCustomerRows, applyRetentionRows } from "./lib/erasure"
 import {
+  confirmPropensityModel,
   lockActivePropensityModel,
   nextPropensityModelVersion,
   propensityModelRow,
   retirePropensityModel,
+  revertPropensityModelConfirmation,
   revertPropensityModelSave,
+  supersedeAwaitingPropensityModels,
 } from "./lib/propensity-models"
+import { claimQueuedComputeRun } from "./lib/compute-runs"
 import { knexOf, transactionOf } from "./lib/transaction"
+import { upsertCartOrigin } from "./lib/cart-origins"
 import { retrieveNetworkOverview } from "./queries/network-overview"
 import { listReferralSubtree } from "./queries/referral-subtree"
 import { listReferralEdges } from "./queries/referral-edges"
 import { listExperimentOutcomes } from "./queries/experiment-outcomes"
+import { listPromptValues, type PromptValueInput } from "./queries/prompt-values"
+import { listBanditEvidence } from "./queries/bandit-evidence"
 import { retrieveLoopSummary } from "./queries/loop-summary"
 
 export type { ConvertReferralInput, ConvertReferralResult, ReferralModuleOptions } from "../../types/referral/service"
@@ -84,9 +99,12 @@ class ReferralModuleService
     BanditState,
     ReferralMessage,
     CustomerNetwork,
+    ComputeRun,
     ReferralExperiment,
     ReferralVariant,
     ReferralAssignment,
+    ReferralSecret,
+    ReferralCartOrigin,
   })
   implements IReferralModuleService
 {
@@ -175,15 +193,16 @@ class ReferralModuleService
     const referral = await this.retrieveReferral(input.referral_id, {}, sharedContext)
 
     await lockReferralCode(knex, referral.referral_code_id)
+    await lockFriendIdentity(knex, [
+      input.referee_customer_id ?? referral.referee_customer_id,
+      input.referee_email ?? referral.referee_email,
+    ])
     const fresh = await this.retrieveReferral(input.referral_id, {}, sharedContext)
     if (fresh.status !== "pending") {
       return { outcome: "unchanged", referral_id: fresh.id, reason: fresh.reason }
     }
 
     const settings = await this.retrieveProgramSettings(sharedContext)
-    const since = new Date(now.getTime() - settings.referrer_cap_window_days * DAY_MS)
-    const count = await countCapCountedReferrals(knex, referral.referral_code_id, since)
-
     const order = {
       order_id: input.order_id,
       order_total: input.order_total,
@@ -191,12 +210,7 @@ class ReferralModuleService
       referee_customer_id: input.referee_customer_id ?? referral.referee_customer_id,
       referee_email: input.referee_email ?? referral.referee_email,
     }
-
-    const closed = attributionWindowPassed(referral, settings, now)
-      ? ({ outcome: "expired", reason: "attribution_window_passed" } as const)
-      : count >= settings.referrer_cap
-        ? ({ outcome: "rejected", reason: "referrer_cap_reached" } as const)
-        : null
+    const closed = await closingOutcome(knex, { ...referral, ...order }, input, settings, now)
     if (closed) {
       await this.updateReferrals({ id: referral.id, ...order, status: closed.outcome, reason: closed.reason }, sharedContext)
       return { ...closed, referral_id: referral.id }
@@ -204,8 +218,8 @@ class ReferralModuleService
 
     // A flagged friend still keeps the discount; only the referrer's reward waits for an admin.
     const flags = input.flags?.length ? input.flags : null
-    const status = flags || settings.require_review ? "review" : "converted"
-    const reason = flags ? "flagged" : settings.require_review ? "manual_review" : null
+    const reason = reviewReason(flags, input.referrer_reward, settings)
+    const status = reason ? "review" : "converted"
     await this.updateReferrals(
       { id: referral.id, ...order, status, converted_at: now, reason, flags },
       sharedContext
@@ -216,8 +230,8 @@ class ReferralModuleService
       [refereeRewardRow(referral.id, order.referee_customer_id, input, now)],
       sharedContext
     )
-    if (status === "converted") {
-      await this.holdReferrerReward_(referral.id, input, settings, now, sharedContext)
+    if (status === "converted" && input.referrer_reward) {
+      await this.holdReferrerReward_(referral.id, { referrer_reward: input.referrer_reward }, settings, now, sharedContext)
     }
     return { outcome: status, referral_id: referral.id, reason }
   }
@@ -233,7 +247,7 @@ class ReferralModuleService
   @InjectTransactionManager()
   async approveReferral(
     id: string,
-    referrerReward: ConvertReferralInput["referrer_reward"],
+    referrerReward: NonNullable<ConvertReferralInput["referrer_reward"]>,
     @MedusaContext() sharedContext: Context = {}
   ) {
     if (!(await moveReferral(transactionOf(sharedContext), id, ["review"], "converted", null))) {
@@ -252,7 +266,7 @@ class ReferralModuleService
 
   protected async holdReferrerReward_(
     referralId: string,
-    input: Pick<ConvertReferralInput, "referrer_reward">,
+    input: { referrer_reward: NonNullable<ConvertReferralInput["referrer_reward"]> },
     settings: ProgramSettings,
     now: Date,
     sharedContext: Context
@@ -274,37 +288,60 @@ class ReferralModuleService
    * Records a trained propensity model as the next version and, if it measures
    * up to the active one (`decidePromotion`), makes it active and retires the
    * old one, all in one transaction with the active row locked, so two
-   * trainings finishing together cannot both become active.
+   * trainings finishing together cannot both become active. One that would
+   * move the share of customers not asked by more than `max_suppressed_shift`
+   * waits for an admin (`confirmPropensityModel`).
    */
   @InjectTransactionManager()
   async savePropensityModel(
-    trained: TrainedPropensity & { label: string; trained_at: Date },
-    tolerance: number,
+    trained: TrainedPropensityRow,
+    rules: { tolerance: number; max_suppressed_shift: number },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<SavedPropensityModel> {
     const knex = transactionOf(sharedContext)
     const active = await lockActivePropensityModel(knex)
     const version = await nextPropensityModelVersion(knex)
-    const decision = decidePromotion(trained, active ?? null, tolerance)
+    const { suppressed_share: candidate, active_suppressed_share: current } = trained
+    const shift =
+      candidate !== null && current !== null ? { candidate, active: current, max_shift: rules.max_suppressed_shift } : undefined
+    const decision = decidePromotion(trained, active ?? null, rules.tolerance, shift)
     if (decision.promote && active) {
       await retirePropensityModel(knex, active.id)
     }
+    const superseded_ids = await supersedeAwaitingPropensityModels(knex, version)
     const [created] = await this.createPropensityModels([propensityModelRow(trained, version, decision)], sharedContext)
-    return {
-      id: created.id,
-      version: created.version,
-      decision,
-      previous_active_id: decision.promote && active ? active.id : null,
-    }
+    const previous_active_id = decision.promote && active ? active.id : null
+    return { id: created.id, version: created.version, decision, previous_active_id, superseded_ids }
   }
 
   /** Compensation of `savePropensityModel`: drop the new version and give the previous active model back its place. */
   @InjectTransactionManager()
   async undoSavePropensityModel(
-    saved: { id: string; previous_active_id: string | null },
+    saved: { id: string; previous_active_id: string | null; superseded_ids?: string[] },
     @MedusaContext() sharedContext: Context = {}
   ) {
     await revertPropensityModelSave(transactionOf(sharedContext), saved)
+  }
+
+  /** An admin confirms a model awaiting confirmation: it becomes active (see `lib/propensity-models`). */
+  @InjectTransactionManager()
+  async confirmPropensityModel(id: string, @MedusaContext() sharedContext: Context = {}) {
+    return await confirmPropensityModel(transactionOf(sharedContext), id)
+  }
+
+  /** Compensation of `confirmPropensityModel`. */
+  @InjectTransactionManager()
+  async undoConfirmPropensityModel(
+    confirmed: { id: string; previous_active_id: string | null },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    await revertPropensityModelConfirmation(transactionOf(sharedContext), confirmed)
+  }
+
+  /** Takes a queued compute run, once across redeliveries and instances; null if another took it. */
+  @InjectTransactionManager()
+  async claimComputeRun(id: string, @MedusaContext() sharedContext: Context = {}) {
+    return await claimQueuedComputeRun(transactionOf(sharedContext), id)
   }
 
   /** Counts a decision for an arm in its context and globally: one atomic upsert per key. */
@@ -315,9 +352,10 @@ class ReferralModuleService
 
   /**
    * Settles an open prompt as converted (a friend's referral converted) or
-   * expired, and counts the outcome into the bandit, exactly once: only the
-   * call that moves the prompt out of `open` increments, so a redelivered
-   * event or a second server instance changes nothing.
+   * expired, exactly once: only the call that moves the prompt out of `open`
+   * counts, so a redelivered event or a second server instance changes
+   * nothing. An expiry is the bandit's failure at once; a conversion is
+   * counted when its value is final (`setPromptBanditValues`).
    */
   @InjectTransactionManager()
   async resolvePrompt(
@@ -333,6 +371,36 @@ class ReferralModuleService
   @InjectTransactionManager()
   async expireDuePrompts(now: Date, @MedusaContext() sharedContext: Context = {}): Promise<number> {
     return await expireOpenPrompts(transactionOf(sharedContext), now)
+  }
+
+  /**
+   * Records settled prompts' success weights and moves their arms' counters
+   * by the difference, in one transaction: each prompt row is locked and
+   * changed only when its weight differs, so a redelivery changes nothing.
+   */
+  @InjectTransactionManager()
+  async setPromptBanditValues(
+    values: { prompt_id: string; weight: number | null }[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ prompt_id: string; previous: number | null }[]> {
+    const knex = transactionOf(sharedContext)
+    const changed: { prompt_id: string; previous: number | null }[] = []
+    for (const { prompt_id, weight } of values) {
+      const applied = await applyPromptBanditValue(knex, prompt_id, weight)
+      if (applied) {
+        changed.push({ prompt_id, previous: applied.previous })
+      }
+    }
+    return changed
+  }
+
+  /** Counters and open prompts' censored failures per (arm, context) (see `queries/bandit-evidence`). */
+  @InjectManager()
+  async listBanditEvidence(
+    input: { arm_ids: string[]; context_keys: string[]; global_key: string; now: Date },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    return await listBanditEvidence(knexOf(sharedContext), input)
   }
 
   /** The network at a glance (see `queries/network-overview`). */
@@ -371,6 +439,12 @@ class ReferralModuleService
     return await listExperimentOutcomes(knexOf(sharedContext), experimentId)
   }
 
+  /** Every prompt made in a currency with what it realised, or that it is still pending (see `queries/prompt-values`). */
+  @InjectManager()
+  async listPromptValues(input: PromptValueInput, @MedusaContext() sharedContext: Context = {}) {
+    return await listPromptValues(knexOf(sharedContext), input)
+  }
+
   /**
    * Replaces the stored network with a fresh computation in one transaction,
    * so readers see the old network or the new one, never half of each.
@@ -403,6 +477,12 @@ class ReferralModuleService
     return await moveRewards(transactionOf(sharedContext), ids, Array.isArray(from) ? from : [from], to, data)
   }
 
+  /** A claimed reward's move and its referral's, in one transaction (see `lib/status-transitions`). */
+  @InjectTransactionManager()
+  async settleClaimedReward(settlement: ClaimedRewardSettlement, @MedusaContext() sharedContext: Context = {}) {
+    return await settleClaim(transactionOf(sharedContext), settlement)
+  }
+
   /**
    * Returns to `held` the rewards a run claimed but never settled (a process
    * that crashed or lost the database mid-issue) once their claim is older
@@ -427,6 +507,12 @@ class ReferralModuleService
     return await moveReferral(transactionOf(sharedContext), id, from, to, reason)
   }
 
+  /** Records where a cart with a referral code was last used from (one row per cart, see `lib/cart-origins`). */
+  @InjectTransactionManager()
+  async recordCartOrigin(cartId: string, origin: CartOrigin, @MedusaContext() sharedContext: Context = {}) {
+    await upsertCartOrigin(transactionOf(sharedContext), cartId, origin)
+  }
+
   /** Undoes one `recordBanditPull`: one pull back from the context's and the global counts, never below zero. */
   @InjectTransactionManager()
   async undoBanditPull(armId: string, contextKey: string, @MedusaContext() sharedContext: Context = {}) {
@@ -441,6 +527,23 @@ class ReferralModuleService
     @MedusaContext() sharedContext: Context = {}
   ): Promise<boolean> {
     return await reopenSettledPrompt(transactionOf(sharedContext), promptId, outcome)
+  }
+
+  /** Anonymises one customer's personal data in the plugin's tables, in one transaction (see `lib/erasure`). */
+  @InjectTransactionManager()
+  async anonymiseCustomer(
+    customerId: string,
+    emails: string[],
+    cartIds: string[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<AnonymisedRows> {
+    return await anonymiseCustomerRows(transactionOf(sharedContext), customerId, emails, cartIds)
+  }
+
+  /** Nulls identifiers and blanks share messages older than the cutoffs, in one transaction (see `lib/erasure`). */
+  @InjectTransactionManager()
+  async applyRetention(identifiersBefore: Date, messagesBefore: Date, @MedusaContext() sharedContext: Context = {}): Promise<AnonymisedRows> {
+    return await applyRetentionRows(transactionOf(sharedContext), identifiersBefore, messagesBefore)
   }
 }
 

@@ -4,6 +4,7 @@ import {
   paymentFingerprints,
   type ReferralFlagFacts,
 } from "../referral-flags"
+import { describeReferralFlag, describeReferralFlags } from "../describe-referral-flag"
 
 const home = { address_1: "5 Oak Lane", postal_code: "10001", country_code: "us" }
 
@@ -16,11 +17,11 @@ const base = (): ReferralFlagFacts => ({
     flag_shared_fingerprint: true,
   },
   friend: { email: "ben@example.com", address: home, payment_fingerprints: ["fp_ben"] },
-  ip: { address: "203.0.113.7", referrals: 3 },
-  device: { visitor_id: "visitor-1", referrals: 1 },
+  ip: { hash: "a1a1a1a1a1a1a1a1", referrals: 3 },
+  device: { hash: "d2d2d2d2d2d2d2d2", referrals: 1 },
   siblings: [
     {
-      email: "cleo@example.com",
+      referral_id: "ref_cleo",
       order_id: "order_cleo",
       address: { address_1: "9 Elm Road", postal_code: "10002", country_code: "us" },
       payment_fingerprints: ["fp_cleo"],
@@ -40,9 +41,9 @@ describe("referral fraud flags", () => {
   })
 
   it("names the disposable domain, subdomains included", () => {
-    expect(flagsFor((f) => (f.friend.email = "ben@mailinator.com"))).toEqual([
-      { rule: "disposable_email", message: "The friend's email uses mailinator.com, a disposable email provider." },
-    ])
+    const flags = flagsFor((f) => (f.friend.email = "ben@mailinator.com"))
+    expect(flags).toEqual([{ rule: "disposable_email", refs: { domain: "mailinator.com" } }])
+    expect(flags.map(describeReferralFlag)).toEqual(["The friend's email uses mailinator.com, a disposable email provider."])
     expect(disposableDomainOf("x@inbox.Mailinator.com.")).toBe("mailinator.com")
     expect(disposableDomainOf("x@gmail.com")).toBeNull()
     expect(disposableDomainOf("not-an-email")).toBeNull()
@@ -50,39 +51,41 @@ describe("referral fraud flags", () => {
   })
 
   it("counts referrals past the maximum per address and per device", () => {
-    expect(
-      flagsFor((f) => {
-        f.ip = { address: "203.0.113.7", referrals: 4 }
-        f.device = { visitor_id: "visitor-1", referrals: 5 }
-      })
-    ).toEqual([
-      { rule: "ip_velocity", message: "4 referrals from IP 203.0.113.7 within 24 h (more than 3)." },
-      { rule: "device_velocity", message: "5 referrals from device visitor-1 within 24 h (more than 3)." },
+    const flags = flagsFor((f) => {
+      f.ip = { hash: "a1a1a1a1a1a1a1a1", referrals: 4 }
+      f.device = { hash: "d2d2d2d2d2d2d2d2", referrals: 5 }
+    })
+    expect(flags).toEqual([
+      { rule: "ip_velocity", refs: { hash: "a1a1a1a1a1a1a1a1", referrals: 4, window_hours: 24, max: 3 } },
+      { rule: "device_velocity", refs: { hash: "d2d2d2d2d2d2d2d2", referrals: 5, window_hours: 24, max: 3 } },
+    ])
+    expect(flags.map(describeReferralFlag)).toEqual([
+      "4 referrals from one public address (#a1a1a1a1a1a1a1a1) within 24 h (more than 3).",
+      "5 referrals from one device (#d2d2d2d2d2d2d2d2) within 24 h (more than 3).",
     ])
   })
 
   it("finds a ring by shipping address or card, naming the other friend's order", () => {
-    expect(
-      flagsFor((f) => {
-        f.siblings[0].address = { address_1: "5 oak lane.", postal_code: "10001", country_code: "US" }
-        f.siblings[0].payment_fingerprints = ["fp_other", "fp_ben"]
-      })
-    ).toEqual([
-      {
-        rule: "shared_address",
-        message: "Ships to the same address as cleo@example.com (order order_cleo), another friend of this referrer.",
-      },
-      {
-        rule: "shared_payment",
-        message: "Paid with the same card as cleo@example.com (order order_cleo), another friend of this referrer.",
-      },
+    const flags = flagsFor((f) => {
+      f.siblings[0].address = { address_1: "5 oak lane.", postal_code: "10001", country_code: "US" }
+      f.siblings[0].payment_fingerprints = ["fp_other", "fp_ben"]
+    })
+    expect(flags).toEqual([
+      { rule: "shared_address", refs: { referral_id: "ref_cleo", order_id: "order_cleo" } },
+      { rule: "shared_payment", refs: { referral_id: "ref_cleo", order_id: "order_cleo" } },
     ])
+    expect(flags.map(describeReferralFlag)).toEqual([
+      "Ships to the same address as another friend of this referrer (referral ref_cleo, order order_cleo).",
+      "Paid with the same card as another friend of this referrer (referral ref_cleo, order order_cleo).",
+    ])
+    // Nothing of the other friend but ids: no email, no address.
+    expect(JSON.stringify(flags)).not.toMatch(/cleo@|Elm|Oak/i)
   })
 
   it("checks a rule only while its setting is on", () => {
     const everything = (f: ReferralFlagFacts) => {
       f.friend.email = "ben@yopmail.com"
-      f.ip = { address: "203.0.113.7", referrals: 9 }
+      f.ip = { hash: "a1a1a1a1a1a1a1a1", referrals: 9 }
       f.siblings[0].address = home
     }
     expect(flagsFor(everything).map((flag) => flag.rule)).toEqual(["disposable_email", "ip_velocity", "shared_address"])
@@ -94,6 +97,13 @@ describe("referral fraud flags", () => {
         f.program.flag_shared_fingerprint = false
       })
     ).toEqual([])
+  })
+
+  it("keeps reading flags stored as sentences before flags stored references", () => {
+    const legacy = { rule: "ip_velocity", message: "4 referrals from IP 203.0.113.7 within 24 h (more than 3)." }
+    expect(describeReferralFlag(legacy)).toBe(legacy.message)
+    expect(describeReferralFlags([legacy])).toEqual([legacy])
+    expect(describeReferralFlags(null)).toBeNull()
   })
 
   it("reads card fingerprints where providers keep them, and nothing from the system provider", () => {

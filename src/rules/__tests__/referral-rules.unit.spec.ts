@@ -3,6 +3,7 @@ import { evaluateRedemption, type RedemptionFacts } from "../referral-rules"
 const base = (): RedemptionFacts => ({
   program: { enabled: true, new_customers_only: true, block_same_address: true, referrer_cap: 10 },
   code: { status: "active", customer_id: "cus_referrer" },
+  offer: { active: true, currency_offered: true },
   referral_codes_in_cart: 1,
   friend: {
     customer_id: "cus_friend",
@@ -34,6 +35,12 @@ describe("referral redemption rules", () => {
   it.each([
     ["the program is off", (f: RedemptionFacts) => (f.program.enabled = false), "program_disabled"],
     ["the code is disabled", (f: RedemptionFacts) => (f.code.status = "disabled"), "code_disabled"],
+    ["the code's offer was withdrawn", (f: RedemptionFacts) => (f.offer.active = false), "offer_withdrawn"],
+    [
+      "the offer's fixed discount is not listed in the cart's currency",
+      (f: RedemptionFacts) => (f.offer.currency_offered = false),
+      "currency_not_offered",
+    ],
     ["two referral codes are in the cart", (f: RedemptionFacts) => (f.referral_codes_in_cart = 2), "multiple_codes"],
     ["the friend is the referrer", (f: RedemptionFacts) => (f.friend.customer_id = "cus_referrer"), "self_referral"],
     [

@@ -51,7 +51,10 @@ export type AdminCustomerReferralsResponse = {
 export type CustomerPropensity = {
   customer_id: string
   score: number
+  /** Relative to the store: "low" is below the share asked (`propensity_ask_share`), "high" the top `propensity_high_share`. */
   band: PropensityBand
+  /** A "low" customer in the exploration share, asked anyway so the model keeps learning from the low band. */
+  explore: boolean
   /** 0 when no model was trained yet (the cold-start heuristic scores). */
   model_version: number
   model_kind: "gradient_boosting" | "heuristic"

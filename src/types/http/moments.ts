@@ -1,5 +1,6 @@
 import type { z } from "@medusajs/framework/zod"
 import type { AdminGetMomentsParams } from "../../api/admin/referrals/moments/validators"
+import type { AdminRecordReferralSignal } from "../../api/admin/referrals/signals/validators"
 import type { ViralMomentDTO } from "../referral"
 import type { PaginatedResponse } from "./common"
 
@@ -24,3 +25,11 @@ export type AdminViralMoment = Pick<
 /** GET /admin/referrals/moments */
 export type AdminViralMomentListParams = Partial<z.input<typeof AdminGetMomentsParams>>
 export type AdminViralMomentListResponse = PaginatedResponse<{ moments: AdminViralMoment[] }>
+
+/** POST /admin/referrals/signals: a review or NPS answer the store recorded, by its id there. */
+export type AdminRecordReferralSignalPayload = z.input<typeof AdminRecordReferralSignal>
+/** The evaluation; on a replayed `source_id`, the first one, with no new prompt. */
+export type AdminReferralSignalResponse = {
+  moment: Pick<ViralMomentDTO, "id" | "decision" | "reason" | "score">
+  prompt_id: string | null
+}

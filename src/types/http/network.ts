@@ -2,6 +2,7 @@ import type { z } from "@medusajs/framework/zod"
 import type { AdminGetNetworkParams } from "../../api/admin/referrals/network/validators"
 import type { SecondGenerationReferral } from "../../ml/graph/second-generation"
 import type { CustomerNetworkDTO } from "../referral"
+import type { ComputeRunOf } from "./compute-runs"
 
 /** A customer's row in the network, as last computed. */
 export type NetworkConnector = Pick<
@@ -32,5 +33,5 @@ export type NetworkComputation = {
   compute_ms: number
 }
 
-/** POST /admin/referrals/network/compute */
-export type AdminComputeReferralNetworkResponse = { network: NetworkComputation }
+/** POST /admin/referrals/network/compute (202, queued) and GET /admin/referrals/network/compute/:id (poll until done or failed). */
+export type AdminComputeReferralNetworkResponse = { run: ComputeRunOf<NetworkComputation> }

@@ -1,9 +1,12 @@
-import type { IncentiveArmDTO, ReferralDTO } from "../referral"
+import type { DescribedReferralFlag, IncentiveArmDTO, ReferralDTO } from "../referral"
 import type { OfferResponse } from "./offers"
 import type { AdminReferralReward } from "./referrals"
 
 /** A referral row of the order page: every column (`*`, so `flags` comes whenever the column exists) and its rewards. */
-export type OrderReferralAttempt = Omit<ReferralDTO, "referral_code" | "rewards"> & { rewards: AdminReferralReward[] }
+export type OrderReferralAttempt = Omit<ReferralDTO, "referral_code" | "rewards" | "flags"> & {
+  rewards: AdminReferralReward[]
+  flags: DescribedReferralFlag[] | null
+}
 
 /** The referral an order converted, with the arm that made the offer and the referrer. */
 export type OrderReferral = OrderReferralAttempt & {

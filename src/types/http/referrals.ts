@@ -1,6 +1,6 @@
 import type { z } from "@medusajs/framework/zod"
 import type { AdminGetReferralsParams, AdminReviewReferral } from "../../api/admin/referrals/validators"
-import type { ReferralDTO, ReferralRewardDTO } from "../referral"
+import type { DescribedReferralFlag, ReferralDTO, ReferralRewardDTO } from "../referral"
 import type { PaginatedResponse } from "./common"
 
 /** A reward as routes answer it (without its back-reference to the referral). */
@@ -24,16 +24,15 @@ export type AdminReferral = Pick<
   | "variant"
   | "attributed_at"
   | "converted_at"
-  | "flags"
   | "ip_address"
   | "visitor_id"
   | "source"
   | "created_at"
   | "updated_at"
-> & { rewards: AdminReferralReward[] }
+> & { rewards: AdminReferralReward[]; flags: DescribedReferralFlag[] | null }
 
-/** A fraud rule that fired for a referral; `flags` is null when none did. */
-export type ReferralFlag = NonNullable<ReferralDTO["flags"]>[number]
+/** A fraud rule that fired for a referral, with its explanation; `flags` is null when none did. */
+export type AdminReferralFlag = DescribedReferralFlag
 
 /** GET /admin/referrals */
 export type AdminReferralListParams = Partial<z.input<typeof AdminGetReferralsParams>>

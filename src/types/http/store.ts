@@ -20,6 +20,8 @@ export type StoreMyReferralsResponse = {
   > & {
     /** The promotion code a reward was issued as, when it was. */
     code: unknown
+    /** A percentage reward code: `amount` is a percentage, not money, and is left out of the stats' sums. */
+    percentage: boolean
   })[]
   prompt:
     | (Pick<ReferralPromptDTO, "id" | "message" | "message_source" | "expires_at"> & { offer: OfferResponse })

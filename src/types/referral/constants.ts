@@ -19,8 +19,13 @@ export const CAP_COUNTED_REFERRAL_STATUSES = ["converted", "rewarded", "review"]
 export const REFERRAL_CODE_STATUSES = ["active", "disabled"] as const
 export type ReferralCodeStatus = (typeof REFERRAL_CODE_STATUSES)[number]
 
-export const REWARD_STATUSES = ["held", "issuing", "issued", "revoked"] as const
+/** `revoking`: the clawback is recorded and the money not yet taken back (retried until it is, then `revoked`). */
+export const REWARD_STATUSES = ["held", "issuing", "issued", "revoking", "revoked"] as const
 export type RewardStatus = (typeof REWARD_STATUSES)[number]
+
+/** What, besides the captured payment, starts a reward's hold: the order itself, its fulfilment, or its delivery. */
+export const REWARD_HOLD_STARTS = ["order_placed", "fulfilled", "delivered"] as const
+export type RewardHoldStart = (typeof REWARD_HOLD_STARTS)[number]
 
 export const REWARD_ROLES = ["referrer", "referee"] as const
 export type RewardRole = (typeof REWARD_ROLES)[number]
@@ -34,9 +39,20 @@ export type RefereeOfferType = (typeof REFEREE_OFFER_TYPES)[number]
 export const REFERRER_OFFER_TYPES = ["store_credit", "percentage", "fixed"] as const
 export type ReferrerOfferType = (typeof REFERRER_OFFER_TYPES)[number]
 
-/** A training run's place: scoring customers, not good enough, or replaced by a newer active model. */
-export const PROPENSITY_MODEL_STATUSES = ["active", "rejected", "retired"] as const
+/**
+ * A training run's place: scoring customers, waiting for an admin to confirm it
+ * (it would change who is asked too much), not good enough (or superseded while
+ * waiting), or replaced by a newer active model.
+ */
+export const PROPENSITY_MODEL_STATUSES = ["active", "awaiting_confirmation", "rejected", "retired"] as const
 export type PropensityModelStatus = (typeof PROPENSITY_MODEL_STATUSES)[number]
+
+/** CPU-heavy work the admin asks for, queued to the worker instead of run inside the request. */
+export const COMPUTE_RUN_KINDS = ["propensity_training", "network"] as const
+export type ComputeRunKind = (typeof COMPUTE_RUN_KINDS)[number]
+
+export const COMPUTE_RUN_STATUSES = ["queued", "running", "done", "failed"] as const
+export type ComputeRunStatus = (typeof COMPUTE_RUN_STATUSES)[number]
 
 export const PROMPT_STATUSES = ["open", "converted", "expired"] as const
 export type PromptStatus = (typeof PROMPT_STATUSES)[number]

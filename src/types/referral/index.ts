@@ -1,3 +1,5 @@
 export * from "./constants"
 export * from "./module"
 export * from "./service"
+export * from "./flags"
+export * from "./privacy"

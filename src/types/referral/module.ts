@@ -4,6 +4,7 @@
  */
 import type { InferTypeOf } from "@medusajs/framework/types"
 import type BanditState from "../../modules/referral/models/bandit-state"
+import type ComputeRun from "../../modules/referral/models/compute-run"
 import type CustomerNetwork from "../../modules/referral/models/customer-network"
 import type IncentiveArm from "../../modules/referral/models/incentive-arm"
 import type PropensityModel from "../../modules/referral/models/propensity-model"
@@ -20,6 +21,7 @@ import type Referral from "../../modules/referral/models/referral"
 import type ViralMoment from "../../modules/referral/models/viral-moment"
 
 export type BanditStateDTO = InferTypeOf<typeof BanditState>
+export type ComputeRunDTO = InferTypeOf<typeof ComputeRun>
 export type CustomerNetworkDTO = InferTypeOf<typeof CustomerNetwork>
 export type IncentiveArmDTO = InferTypeOf<typeof IncentiveArm>
 export type PropensityModelDTO = InferTypeOf<typeof PropensityModel>

@@ -12,12 +12,14 @@ import type CustomerNetwork from "../../modules/referral/models/customer-network
 import type IncentiveArm from "../../modules/referral/models/incentive-arm"
 import type PropensityModel from "../../modules/referral/models/propensity-model"
 import type ReferralAssignment from "../../modules/referral/models/referral-assignment"
+import type ReferralCartOrigin from "../../modules/referral/models/referral-cart-origin"
 import type ReferralCode from "../../modules/referral/models/referral-code"
 import type ReferralExperiment from "../../modules/referral/models/referral-experiment"
 import type ReferralMessage from "../../modules/referral/models/referral-message"
 import type ReferralProgram from "../../modules/referral/models/referral-program"
 import type ReferralPrompt from "../../modules/referral/models/referral-prompt"
 import type ReferralReward from "../../modules/referral/models/referral-reward"
+import type ReferralSecret from "../../modules/referral/models/referral-secret"
 import type ReferralTouch from "../../modules/referral/models/referral-touch"
 import type ReferralVariant from "../../modules/referral/models/referral-variant"
 import type Referral from "../../modules/referral/models/referral"
@@ -25,16 +27,23 @@ import type ViralMoment from "../../modules/referral/models/viral-moment"
 import type { ProgramSettings } from "../../modules/referral/program-defaults"
 import type { ReferralNetworkOverview } from "../http/network"
 import type { listExperimentOutcomes } from "../../modules/referral/queries/experiment-outcomes"
+import type { PromptValueInput, PromptValueRow } from "../../modules/referral/queries/prompt-values"
+import type { BanditEvidenceRow } from "../../modules/referral/queries/bandit-evidence"
 import type { LoopSummary } from "../http/summary"
 import type { PromotionDecision } from "../../ml/propensity/promotion-decision"
 import type { TrainedPropensity } from "../../ml/propensity/train-propensity"
+import type ComputeRun from "../../modules/referral/models/compute-run"
+import type { ComputeRunKind } from "./constants"
 import type { NetworkNode, ReferralEdge } from "../../ml/graph"
 import type { LlmOptions } from "../../messages/llm-options"
 import type { RateLimitOptions, ResolvedRateLimitOptions } from "../../utils/rate-limit-options"
-import type { ReferralFlag } from "../../rules/referral-flags"
+import type { ReferralFlag } from "./flags"
 import type { NotificationOptions, ResolvedNotificationOptions } from "../../utils/notification-options"
 import type { ReferralDTO, ReferralProgramDTO } from "./module"
-import type { ReferralStatus, RewardStatus } from "./constants"
+import type { CartOrigin } from "./cart-origin"
+import type { ClientAddressOptions } from "../../utils/client-address-options"
+import type { ReferralStatus, RewardKind, RewardStatus } from "./constants"
+import type { AnonymisedRows } from "./privacy"
 
 export type { ProgramSettings }
 
@@ -55,9 +64,12 @@ export type ReferralModels = {
   BanditState: typeof BanditState
   ReferralMessage: typeof ReferralMessage
   CustomerNetwork: typeof CustomerNetwork
+  ComputeRun: typeof ComputeRun
   ReferralExperiment: typeof ReferralExperiment
   ReferralVariant: typeof ReferralVariant
   ReferralAssignment: typeof ReferralAssignment
+  ReferralSecret: typeof ReferralSecret
+  ReferralCartOrigin: typeof ReferralCartOrigin
 }
 
 /** `retrieveReferral`, `listReferralCodes`, `createReferralRewards`, … for every model, typed with its DTO. */
@@ -74,6 +86,8 @@ export type ReferralModuleOptions = {
   reward_lease_seconds?: number
   /** How asks and reward news reach shoppers through Medusa's Notification module; see `NotificationOptions`. */
   notifications?: NotificationOptions
+  /** Where the client address of a request comes from, behind proxies or a CDN; see `ClientAddressOptions`. Required in production. */
+  client_address?: ClientAddressOptions
 }
 
 export type ConvertReferralInput = {
@@ -83,17 +97,23 @@ export type ConvertReferralInput = {
   currency_code: string
   referee_customer_id: string | null
   referee_email: string | null
-  /** The referrer's side, already resolved in the order's currency. */
+  /**
+   * The referrer's side, resolved in the currency the referrer shops in; null
+   * when the arm lists no amount for it, which holds the referral for review
+   * (reason `reward_currency_missing`).
+   */
   referrer_reward: {
     kind: "store_credit" | "promotion"
     amount: number
     currency_code: string
     promotion_type?: "percentage" | "fixed"
-  }
+  } | null
   /** What the friend saved at checkout with the code. */
   referee_discount: number
   /** Fraud rules that fired (`flagReferral`): any holds the conversion for review. */
   flags?: ReferralFlag[]
+  /** A redemption rule the order breaks, checked again at conversion: the referral is rejected with it. */
+  refusal?: string | null
   now?: Date
 }
 
@@ -103,11 +123,26 @@ export type ConvertReferralResult = {
   reason?: string | null
 }
 
+/** What training measured besides the model: its score percentiles and the low-band shares of it and the active model. */
+export type PropensityBandCalibration = {
+  /** Percentiles 0..100 of its scores over the store's customers; null when the store has none. */
+  score_percentiles: number[] | null
+  /** Share of the store's customers it puts in the low band at the settings in force. */
+  suppressed_share: number | null
+  /** The active model's share on the same customers and settings; null when no model is active. */
+  active_suppressed_share: number | null
+}
+
+/** A trained model as it is stored. */
+export type TrainedPropensityRow = TrainedPropensity & PropensityBandCalibration & { label: string; trained_at: Date }
+
 export type SavedPropensityModel = {
   id: string
   version: number
   decision: PromotionDecision
   previous_active_id: string | null
+  /** Models that were awaiting confirmation and are rejected now that a newer one exists. */
+  superseded_ids: string[]
 }
 
 export type RewardTransitionData = {
@@ -115,6 +150,18 @@ export type RewardTransitionData = {
   revoked_at?: Date | null
   external_reference?: string | null
   note?: string | null
+}
+
+/** One move of a claimed reward and, with it, of its referral (see `settleClaimedReward`). */
+export type ClaimedRewardSettlement = {
+  reward: {
+    id: string
+    from: RewardStatus
+    to: RewardStatus
+    data?: RewardTransitionData & { kind?: RewardKind; code?: string | null }
+  }
+  /** Moved only if the reward moved; omitted to leave the referral as it is. */
+  referral?: { id: string; from: ReferralStatus[]; to: ReferralStatus; reason: string | null }
 }
 
 export type ExperimentOutcomes = Awaited<ReturnType<typeof listExperimentOutcomes>>
@@ -141,7 +188,7 @@ export interface IReferralModuleService extends IModuleService, ReferralCrudMeth
   /** Creates the referrer's held reward for a referral an admin approved after review. */
   approveReferral(
     id: string,
-    referrerReward: ConvertReferralInput["referrer_reward"],
+    referrerReward: NonNullable<ConvertReferralInput["referrer_reward"]>,
     sharedContext?: Context
   ): Promise<ReferralDTO>
   /** Sets a referral's status only if it is in one of `from`; answers whether it moved. */
@@ -161,20 +208,40 @@ export interface IReferralModuleService extends IModuleService, ReferralCrudMeth
     data?: RewardTransitionData,
     sharedContext?: Context
   ): Promise<string[]>
+  /**
+   * Moves a claimed reward and its referral in one transaction (issued and
+   * rewarded, revoked and rejected, or back); answers what moved.
+   */
+  settleClaimedReward(
+    settlement: ClaimedRewardSettlement,
+    sharedContext?: Context
+  ): Promise<{ reward: boolean; referral: boolean }>
   /** Returns to `held` the rewards claimed before `claimedBefore` and never settled. */
   reclaimStalledRewards(claimedBefore: Date, sharedContext?: Context): Promise<string[]>
 
   /** All-time counts of the loop: codes, touches, referrals, refusals, referrer rewards, moments, prompts. */
   retrieveLoopSummary(sharedContext?: Context): Promise<LoopSummary>
 
-  /** Records a trained model as the next version and makes it active if it measures up. */
+  /** Records a trained model as the next version; active if it measures up, awaiting confirmation if it would shift the low band too much. */
   savePropensityModel(
-    trained: TrainedPropensity & { label: string; trained_at: Date },
-    tolerance: number,
+    trained: TrainedPropensityRow,
+    rules: { tolerance: number; max_suppressed_shift: number },
     sharedContext?: Context
   ): Promise<SavedPropensityModel>
   /** Compensation of `savePropensityModel`. */
-  undoSavePropensityModel(saved: { id: string; previous_active_id: string | null }, sharedContext?: Context): Promise<void>
+  undoSavePropensityModel(
+    saved: { id: string; previous_active_id: string | null; superseded_ids?: string[] },
+    sharedContext?: Context
+  ): Promise<void>
+  /** Makes a model awaiting confirmation active (an admin confirmed it); refuses any other model. */
+  confirmPropensityModel(
+    id: string,
+    sharedContext?: Context
+  ): Promise<{ id: string; version: number; previous_active_id: string | null }>
+  /** Compensation of `confirmPropensityModel`. */
+  undoConfirmPropensityModel(confirmed: { id: string; previous_active_id: string | null }, sharedContext?: Context): Promise<void>
+  /** Takes a queued compute run (`queued` → `running`) once; null when it is no longer queued. */
+  claimComputeRun(id: string, sharedContext?: Context): Promise<{ id: string; kind: ComputeRunKind } | null>
 
   /** Counts a decision for an arm in its context and globally. */
   recordBanditPull(armId: string, contextKey: string, sharedContext?: Context): Promise<void>
@@ -191,6 +258,23 @@ export interface IReferralModuleService extends IModuleService, ReferralCrudMeth
   ): Promise<boolean>
   /** Expires every open prompt past its time and counts each as a failure once. */
   expireDuePrompts(now: Date, sharedContext?: Context): Promise<number>
+  /**
+   * Records each settled prompt's success weight (null: counts nothing) and
+   * adds the difference to its arm's counters, once; answers the prompts that
+   * changed with the weight they had before (for an undo).
+   */
+  setPromptBanditValues(
+    values: { prompt_id: string; weight: number | null }[],
+    sharedContext?: Context
+  ): Promise<{ prompt_id: string; previous: number | null }[]>
+  /** The bandit's counters per (arm, context) with the open prompts' censored failures, in one query. */
+  listBanditEvidence(
+    input: { arm_ids: string[]; context_keys: string[]; global_key: string; now: Date },
+    sharedContext?: Context
+  ): Promise<BanditEvidenceRow[]>
+
+  /** Records where a cart with a referral code was last used from, one row per cart. */
+  recordCartOrigin(cartId: string, origin: CartOrigin, sharedContext?: Context): Promise<void>
 
   /** Records customers' variants once per experiment. */
   recordAssignments(
@@ -199,6 +283,8 @@ export interface IReferralModuleService extends IModuleService, ReferralCrudMeth
   ): Promise<void>
   /** Per variant of an experiment: assigned, asked, converted, revenue and cost. */
   listExperimentOutcomes(experimentId: string, sharedContext?: Context): Promise<ExperimentOutcomes>
+  /** Every prompt made in a currency: its decision log and realised net value, or that it is still pending. */
+  listPromptValues(input: PromptValueInput, sharedContext?: Context): Promise<PromptValueRow[]>
 
   /** Replaces the stored network with a fresh computation in one transaction. */
   replaceCustomerNetwork(rows: NetworkNode[], computedAt: Date, sharedContext?: Context): Promise<number>
@@ -208,4 +294,9 @@ export interface IReferralModuleService extends IModuleService, ReferralCrudMeth
   listReferralEdges(sharedContext?: Context): Promise<ReferralEdge[]>
   /** The converted referrals below a customer, level by level, to `depth` levels. */
   listReferralSubtree(customerId: string, depth: number, sharedContext?: Context): Promise<ReferralEdge[]>
+
+  /** Anonymises one customer's personal data (as a friend by id or any of `emails`; their prompts, messages and `cartIds`' origins); a second run changes nothing. */
+  anonymiseCustomer(customerId: string, emails: string[], cartIds: string[], sharedContext?: Context): Promise<AnonymisedRows>
+  /** Nulls IP networks and visitor ids created before `identifiersBefore` (deleting cart origins unused since), blanks settled share messages created before `messagesBefore`. */
+  applyRetention(identifiersBefore: Date, messagesBefore: Date, sharedContext?: Context): Promise<AnonymisedRows>
 }

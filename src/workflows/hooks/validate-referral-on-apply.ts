@@ -4,8 +4,10 @@ import { checkAndRecordReferralRedemptionWorkflow } from "../redemption/workflow
 
 /**
  * When a shopper types a referral code into the cart's promo-code field, check
- * the rules at once, so a refused code never reaches the cart. Cart refreshes
- * (which replace codes) are left alone; checkout checks again with the full cart.
+ * the rules at once, so a refused code never reaches the cart. Only refusals
+ * are recorded here: an accepted code counts as applied once Medusa has put it
+ * on the cart (`recordAcceptedReferralCode`). Cart refreshes (which replace
+ * codes) are left alone; checkout checks again with the full cart.
  */
 updateCartPromotionsWorkflow.hooks.validate(async ({ input, cart }, { container }) => {
   const action = input.action ?? PromotionActions.ADD
@@ -13,7 +15,7 @@ updateCartPromotionsWorkflow.hooks.validate(async ({ input, cart }, { container 
     return
   }
   const { result: verdict } = await checkAndRecordReferralRedemptionWorkflow(container).run({
-    input: { cart_id: cart.id, promo_codes: input.promo_codes },
+    input: { cart_id: cart.id, promo_codes: input.promo_codes, record_accepted: false },
   })
   if (verdict && !verdict.ok) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, verdict.message)

@@ -8,10 +8,14 @@ import { adminCodeRoutesMiddlewares } from "./codes/middlewares"
 import { adminCustomerRoutesMiddlewares } from "./customers/middlewares"
 import { adminExperimentRoutesMiddlewares } from "./experiments/middlewares"
 import { adminMetricsRoutesMiddlewares } from "./metrics/middlewares"
+import { adminModelRoutesMiddlewares } from "./model/middlewares"
 import { adminMomentRoutesMiddlewares } from "./moments/middlewares"
 import { adminNetworkRoutesMiddlewares } from "./network/middlewares"
+import { adminOfferRoutesMiddlewares } from "./offers/middlewares"
 import { adminProgramRoutesMiddlewares } from "./program/middlewares"
+import { adminSignalRoutesMiddlewares } from "./signals/middlewares"
 import { listReferralsQueryConfig } from "./query-config"
+import { adminRewardRoutesMiddlewares } from "./rewards/middlewares"
 import { AdminGetReferralsParams, AdminReviewReferral } from "./validators"
 
 /** The referrals themselves: the list and the review of one. */
@@ -40,8 +44,12 @@ export const adminReferralRoutesMiddlewares: MiddlewareRoute[] = [
   ...adminNetworkRoutesMiddlewares,
   ...adminCustomerRoutesMiddlewares,
   ...adminMomentRoutesMiddlewares,
+  ...adminSignalRoutesMiddlewares,
+  ...adminModelRoutesMiddlewares,
   ...adminArmRoutesMiddlewares,
+  ...adminOfferRoutesMiddlewares,
   ...adminReferralListRoutesMiddlewares,
   ...adminCodeRoutesMiddlewares,
   ...adminProgramRoutesMiddlewares,
+  ...adminRewardRoutesMiddlewares,
 ]

@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { AdminGetReferralsParamsType } from "./validators"
+import { describeReferralFlags } from "../../../rules/describe-referral-flag"
 import type { AdminReferralListResponse } from "../../../types"
 
 /** Referrals with their rewards; filter by status, referrer, friend, order or creation time. */
@@ -12,5 +13,7 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetRefer
     filters: req.filterableFields,
     pagination: req.queryConfig.pagination,
   })
-  res.json({ referrals, count: metadata?.count ?? 0, offset: metadata?.skip ?? 0, limit: metadata?.take ?? 0 })
+  res.json({
+    referrals: referrals.map((referral) => ({ ...referral, flags: describeReferralFlags(referral.flags) })),
+    count: metadata?.count ?? 0, offset: metadata?.skip ?? 0, limit: metadata?.take ?? 0 })
 }

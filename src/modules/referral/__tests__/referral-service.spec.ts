@@ -66,6 +66,32 @@ moduleIntegrationTestRunner<IReferralModuleService>({
       expect(claims.flat()).toEqual([held.id])
     })
 
+    it("settles a claimed reward and its referral together, or neither", async () => {
+      const { referrals } = await pendingReferrals(1)
+      await convert(referrals[0].id, 0)
+      const [held] = await service.listReferralRewards({ role: "referrer" })
+      await service.transitionRewards([held.id], "held", "issuing")
+      const settle = (referralTo: string) =>
+        service.settleClaimedReward({
+          reward: { id: held.id, from: "issuing", to: "issued", data: { external_reference: "sctx_1", code: "R-1" } },
+          referral: { id: referrals[0].id, from: ["converted"], to: referralTo as "rewarded", reason: null },
+        })
+
+      // The referral's move fails (a status its column refuses): the reward's move is rolled back with it.
+      await expect(settle("no_such_status")).rejects.toThrow()
+      expect(await service.retrieveReferralReward(held.id)).toMatchObject({ status: "issuing", external_reference: null })
+
+      expect(await settle("rewarded")).toEqual({ reward: true, referral: true })
+      expect(await service.retrieveReferralReward(held.id)).toMatchObject({
+        status: "issued",
+        external_reference: "sctx_1",
+        metadata: expect.objectContaining({ code: "R-1" }),
+      })
+      expect(await service.retrieveReferral(referrals[0].id)).toMatchObject({ status: "rewarded" })
+      // A second run finds the reward settled and moves nothing.
+      expect(await settle("rewarded")).toEqual({ reward: false, referral: false })
+    })
+
     it("undoes a conversion completely", async () => {
       const { code, referrals } = await pendingReferrals(1)
       await convert(referrals[0].id, 0)
@@ -77,7 +103,9 @@ moduleIntegrationTestRunner<IReferralModuleService>({
 
     it("holds a flagged conversion for review with its flags and the friend's discount, once, and undoes it cleanly", async () => {
       const { code, referrals } = await pendingReferrals(1)
-      const flags = [{ rule: "ip_velocity" as const, message: "4 referrals from IP 203.0.113.7 within 24 h (more than 3)." }]
+      const flags = [
+        { rule: "ip_velocity" as const, refs: { hash: "a1a1a1a1a1a1a1a1", referrals: 4, window_hours: 24, max: 3 } },
+      ]
       const flagged = () =>
         service.convertReferral({
           referral_id: referrals[0].id,
@@ -108,7 +136,7 @@ moduleIntegrationTestRunner<IReferralModuleService>({
       expect(await service.listReferralRewards({ referral_id: referrals[0].id })).toEqual([])
     })
 
-    it("counts a prompt's outcome into the bandit exactly once, and expires overdue prompts as failures", async () => {
+    it("settles a prompt once, counts expiries as failures and a conversion only when its value is final", async () => {
       const prompt = (expires_at: Date) => ({
         customer_id: "cus_anna",
         referral_code_id: "refcode_1",
@@ -135,10 +163,31 @@ moduleIntegrationTestRunner<IReferralModuleService>({
         const [row] = await service.listBanditStates({ arm_id: "refarm_a", context_key })
         return { pulls: row.pulls, successes: row.successes, failures: row.failures }
       }
-      expect(await counts("medium|new|0")).toEqual({ pulls: 3, successes: 1, failures: 1 })
-      expect(await counts("*")).toEqual({ pulls: 3, successes: 1, failures: 1 })
+      // The conversion is not a success yet: its value is final only after the hold.
+      expect(await counts("medium|new|0")).toEqual({ pulls: 3, successes: 0, failures: 1 })
+      expect(await counts("*")).toEqual({ pulls: 3, successes: 0, failures: 1 })
       expect((await service.retrieveReferralPrompt(later.id)).status).toBe("open")
       expect((await service.retrieveReferralPrompt(overdue.id)).status).toBe("expired")
+
+      // Its reward is issued: a 0.625 success weight, counted once however often the settlement runs.
+      const applied = await Promise.all([1, 2, 3].map(() => service.setPromptBanditValues([{ prompt_id: open.id, weight: 0.625 }])))
+      expect(applied.flat()).toEqual([{ prompt_id: open.id, previous: null }])
+      expect(await counts("medium|new|0")).toEqual({ pulls: 3, successes: 0.625, failures: 1.375 })
+      // Then clawed back: only the difference moves, and the prompt is a full failure.
+      expect(await service.setPromptBanditValues([{ prompt_id: open.id, weight: 0 }])).toEqual([{ prompt_id: open.id, previous: 0.625 }])
+      expect(await service.setPromptBanditValues([{ prompt_id: open.id, weight: 0 }])).toEqual([])
+      expect(await counts("*")).toEqual({ pulls: 3, successes: 0, failures: 2 })
+      // An open prompt is never settled this way.
+      expect(await service.setPromptBanditValues([{ prompt_id: later.id, weight: 1 }])).toEqual([])
+
+      // Six hours on, the open prompt (a day's window) is a quarter of a failure at decision time.
+      const now = new Date(Date.now() + 6 * 3600000)
+      const evidence = await service.listBanditEvidence({ arm_ids: ["refarm_a"], context_keys: ["medium|new|0", "*"], global_key: "*", now })
+      expect(evidence).toHaveLength(2)
+      for (const row of evidence) {
+        expect(row).toMatchObject({ successes: 0, failures: 2 })
+        expect(row.censored).toBeCloseTo(0.25, 2)
+      }
     })
 
     it("keeps every settings version and answers the newest merged over the defaults", async () => {

@@ -28,7 +28,7 @@ moduleIntegrationTestRunner<ReferralModuleService>({
       expect(await counts("*")).toEqual({ pulls: 0, successes: 0, failures: 0 })
     })
 
-    it("reopens a settled prompt and takes its bandit success back once", async () => {
+    it("reopens a settled prompt and takes back what it counted in the bandit, once", async () => {
       const prompt = await service.createReferralPrompts({
         customer_id: "cus_anna",
         referral_code_id: "refcode_1",
@@ -39,18 +39,22 @@ moduleIntegrationTestRunner<ReferralModuleService>({
         expires_at: new Date(Date.now() + 86400000),
       })
       expect(await service.resolvePrompt(prompt.id, "converted", "ref_1")).toBe(true)
-      expect(await counts(context_key)).toMatchObject({ successes: 1 })
+      expect(await service.setPromptBanditValues([{ prompt_id: prompt.id, weight: 0.5 }])).toHaveLength(1)
+      expect(await counts(context_key)).toMatchObject({ successes: 0.5, failures: 0.5 })
 
       expect(await service.reopenPrompt(prompt.id, "converted")).toBe(true)
       expect(await service.reopenPrompt(prompt.id, "converted")).toBe(false)
-      expect(await counts(context_key)).toMatchObject({ successes: 0 })
-      expect(await counts("*")).toMatchObject({ successes: 0 })
+      expect(await counts(context_key)).toMatchObject({ successes: 0, failures: 0 })
+      expect(await counts("*")).toMatchObject({ successes: 0, failures: 0 })
       const reopened = await service.retrieveReferralPrompt(prompt.id)
-      expect(reopened).toMatchObject({ status: "open", referral_id: null, outcome_at: null })
+      expect(reopened).toMatchObject({ status: "open", referral_id: null, outcome_at: null, bandit_value: null })
 
-      // Settled again after the undo, it counts again, once.
+      // Settled again after the undo, it counts again, once; undoing the settlement (weight null) takes it back.
       expect(await service.resolvePrompt(prompt.id, "converted", "ref_1")).toBe(true)
-      expect(await counts(context_key)).toMatchObject({ successes: 1 })
+      expect(await service.setPromptBanditValues([{ prompt_id: prompt.id, weight: 1 }])).toEqual([{ prompt_id: prompt.id, previous: null }])
+      expect(await counts(context_key)).toMatchObject({ successes: 1, failures: 0 })
+      expect(await service.setPromptBanditValues([{ prompt_id: prompt.id, weight: null }])).toEqual([{ prompt_id: prompt.id, previous: 1 }])
+      expect(await counts(context_key)).toMatchObject({ successes: 0, failures: 0 })
     })
   },
 })

@@ -58,3 +58,36 @@ export async function decrementBandit(knex: Knex, row: { arm_id: string; context
     .where(column, ">", 0)
     .whereNull("deleted_at")
 }
+
+export type BanditOutcomeRow = { arm_id: string; context_key: string; successes: number; failures: number }
+
+/**
+ * Adds fractional successes and failures (negative to take some back) for each
+ * row's (arm, context) and the arm's global key `*`, creating missing rows, in
+ * one atomic upsert per key; a counter never goes below zero.
+ */
+export async function addBanditOutcomes(knex: Knex, rows: BanditOutcomeRow[]) {
+  const sums = new Map<string, BanditOutcomeRow>()
+  for (const row of rows) {
+    for (const context_key of [row.context_key, GLOBAL_CONTEXT]) {
+      const key = `${row.arm_id}\u0000${context_key}`
+      const entry = sums.get(key) ?? { arm_id: row.arm_id, context_key, successes: 0, failures: 0 }
+      entry.successes += row.successes
+      entry.failures += row.failures
+      sums.set(key, entry)
+    }
+  }
+  for (const { arm_id, context_key, successes, failures } of sums.values()) {
+    if (successes === 0 && failures === 0) {
+      continue
+    }
+    await knex.raw(
+      `INSERT INTO bandit_state (id, arm_id, context_key, pulls, successes, failures)
+       VALUES (:id, :arm_id, :context_key, 0, GREATEST(0, CAST(:successes AS real)), GREATEST(0, CAST(:failures AS real)))
+       ON CONFLICT (arm_id, context_key) WHERE deleted_at IS NULL
+       DO UPDATE SET successes = GREATEST(0, bandit_state.successes + CAST(:successes AS real)),
+         failures = GREATEST(0, bandit_state.failures + CAST(:failures AS real)), updated_at = now()`,
+      { id: generateEntityId(undefined, "refbs"), arm_id, context_key, successes, failures }
+    )
+  }
+}

@@ -4,7 +4,7 @@
  * racing on the same row cannot both act on it.
  */
 import type { RewardStatus } from "../../../types/referral/constants"
-import type { RewardTransitionData } from "../../../types/referral/service"
+import type { ClaimedRewardSettlement, RewardTransitionData } from "../../../types/referral/service"
 import type { Knex } from "./transaction"
 
 export async function moveRewards(
@@ -12,7 +12,7 @@ export async function moveRewards(
   ids: string[],
   from: RewardStatus[],
   to: RewardStatus,
-  data: RewardTransitionData
+  data: RewardTransitionData & { kind?: string; metadata?: ReturnType<Knex["raw"]> }
 ): Promise<string[]> {
   const rows = await knex("referral_reward")
     .update({ ...data, status: to, updated_at: new Date() })
@@ -48,4 +48,29 @@ export async function moveReferral(
     .whereNull("deleted_at")
     .returning("id")
   return rows.length > 0
+}
+
+/**
+ * Moves a claimed reward and then its referral, in the caller's transaction,
+ * so both change or neither does: an outage between them would otherwise
+ * leave a paid reward beside a referral still `converted`, which no later run
+ * revisits. `code` is merged into the reward's metadata (null clears it).
+ * Answers what moved; the referral only moves with its reward.
+ */
+export async function settleClaim(
+  knex: Knex,
+  settlement: ClaimedRewardSettlement
+): Promise<{ reward: boolean; referral: boolean }> {
+  const { reward, referral } = settlement
+  const { code, ...data } = reward.data ?? {}
+  const metadata =
+    code === undefined ? {} : { metadata: knex.raw(`coalesce(metadata, '{}'::jsonb) || ?::jsonb`, [JSON.stringify({ code })]) }
+  const moved = await moveRewards(knex, [reward.id], [reward.from], reward.to, { ...data, ...metadata })
+  if (!moved.length) {
+    return { reward: false, referral: false }
+  }
+  if (!referral) {
+    return { reward: true, referral: false }
+  }
+  return { reward: true, referral: await moveReferral(knex, referral.id, referral.from, referral.to, referral.reason) }
 }

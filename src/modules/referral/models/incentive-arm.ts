@@ -2,9 +2,11 @@ import { model } from "@medusajs/framework/utils"
 import { REFEREE_OFFER_TYPES, REFERRER_OFFER_TYPES } from "../../../types/referral/constants"
 
 /**
- * A double-sided offer. The friend's side becomes the code's Medusa promotion;
- * the referrer's side is what the referrer earns once a referral is rewarded.
- * Amounts are in `*_currency_code`, or in the order's currency when that is null.
+ * A double-sided offer. The friend's side becomes the code's Medusa promotion
+ * (one per listed currency for a fixed discount); the referrer's side is what
+ * the referrer earns once a referral is rewarded. A value is in its
+ * `*_currency_code` (the referrer's, when null, in the store's default
+ * currency); `*_amounts` list the other currencies (see `rules/offer.ts`).
  */
 const IncentiveArm = model
   .define(
@@ -18,7 +20,7 @@ const IncentiveArm = model
       referrer_type: model.enum([...REFERRER_OFFER_TYPES]),
       referrer_value: model.bigNumber(),
       referrer_currency_code: model.text().nullable(),
-      /** Per-currency amounts for fixed sides, e.g. { "eur": 9 }; a currency not listed uses the value above. */
+      /** Amounts in other currencies, e.g. { "eur": 9 }; a currency listed nowhere gets no money amount. */
       referee_amounts: model.json<Record<string, number>>().nullable(),
       referrer_amounts: model.json<Record<string, number>>().nullable(),
       is_default: model.boolean().default(false),

@@ -4,8 +4,9 @@ import { PROPENSITY_MODEL_STATUSES } from "../../../types/referral/constants"
 /**
  * A trained propensity-to-refer model and how it measured up. One row per
  * training run, compared with the active model before it is stored: `active`
- * (the one scoring customers) or `rejected`; a replaced active model becomes
- * `retired`. `kind` is `heuristic` while the store is in cold start.
+ * (the one scoring customers), `awaiting_confirmation` (it would change the
+ * share of customers not asked too much) or `rejected`; a replaced active
+ * model becomes `retired`. `kind` is `heuristic` while the store is in cold start.
  */
 const PropensityModel = model
   .define(
@@ -27,6 +28,11 @@ const PropensityModel = model
       importances: model.json<Record<string, number>>().nullable(),
       training_ms: model.number(),
       reason: model.text().nullable(),
+      /** Percentiles 0..100 of its scores over the store's customers when trained: the bands are cut from them. */
+      score_percentiles: model.json<number[]>().nullable(),
+      /** Share of customers it put in the low band when trained, and the active model's share on the same customers. */
+      suppressed_share: model.float().nullable(),
+      active_suppressed_share: model.float().nullable(),
       model: model.json().nullable(),
       explainer: model.json().nullable(),
       metadata: model.json().nullable(),

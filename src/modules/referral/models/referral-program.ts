@@ -1,4 +1,5 @@
 import { model } from "@medusajs/framework/utils"
+import { REWARD_HOLD_STARTS } from "../../../types/referral/constants"
 
 /**
  * The store's referral settings. Versioned: every change inserts a new row with
@@ -13,7 +14,10 @@ const ReferralProgram = model
       version: model.number(),
       enabled: model.boolean().default(true),
       attribution_window_days: model.number().default(30),
-      reward_hold_days: model.number().default(14),
+      reward_code_expiry_days: model.number().default(90),
+      reward_hold_days: model.number().default(30),
+      reward_hold_starts: model.enum([...REWARD_HOLD_STARTS]).default("delivered"),
+      reward_min_net_share: model.float().default(0.5),
       referrer_cap: model.number().default(10),
       referrer_cap_window_days: model.number().default(30),
       new_customers_only: model.boolean().default(true),
@@ -24,8 +28,10 @@ const ReferralProgram = model
       ip_velocity_max: model.number().default(3),
       ip_velocity_window_hours: model.number().default(24),
       flag_shared_fingerprint: model.boolean().default(true),
-      propensity_low_threshold: model.float().default(0.3),
-      propensity_high_threshold: model.float().default(0.7),
+      propensity_ask_share: model.float().default(0.7),
+      propensity_high_share: model.float().default(0.2),
+      propensity_exploration_share: model.float().default(0.05),
+      propensity_max_suppressed_shift: model.float().default(0.2),
       propensity_label: model.enum(["converted_referral", "shared"]).default("converted_referral"),
       propensity_min_positives: model.number().default(200),
       propensity_label_window_days: model.number().default(90),
@@ -40,6 +46,8 @@ const ReferralProgram = model
       super_connector_percentile: model.float().default(0.95),
       super_connector_min_referrals: model.number().default(3),
       llm_enabled: model.boolean().default(true),
+      identifier_retention_days: model.number().default(90),
+      message_retention_days: model.number().default(365),
       metadata: model.json().nullable(),
     }
   )

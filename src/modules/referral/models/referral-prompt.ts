@@ -5,8 +5,10 @@ import { MESSAGE_SOURCES, PROMPT_STATUSES } from "../../../types/referral/consta
  * The offer put to one customer at a viral moment, with the message to share
  * it. Also the bandit's decision log: the context, the arm, what was sampled
  * and the probability the arm had of being chosen, for offline evaluation.
- * `open` until a friend converts (success) or it expires (failure); the
- * outcome is counted into the bandit once, when `outcome_at` is first set.
+ * `open` until a friend converts or it expires. The bandit learns from it
+ * when its value is final (the referrer's reward issued after the hold,
+ * revoked or rejected; or expired): `bandit_value` is the success weight it
+ * contributed, so a re-settlement applies only the difference, once.
  */
 const ReferralPrompt = model
   .define(
@@ -30,6 +32,10 @@ const ReferralPrompt = model
       referral_id: model.text().nullable(),
       sampled: model.json().nullable(),
       probability: model.float().nullable(),
+      /** The success weight in [0, 1] counted into `bandit_state`; null while nothing is counted. */
+      bandit_value: model.float().nullable(),
+      /** Asked at a moment a self-reported signal helped make: not counted against the store's daily cap. */
+      self_reported: model.boolean().default(false),
       metadata: model.json().nullable(),
     }
   )

@@ -2,6 +2,7 @@ import { model } from "@medusajs/framework/utils"
 import ReferralCode from "./referral-code"
 import ReferralReward from "./referral-reward"
 import { REFERRAL_STATUSES } from "../../../types/referral/constants"
+import type { StoredReferralFlag } from "../../../types/referral/flags"
 
 
 /**
@@ -29,8 +30,8 @@ const Referral = model
       variant: model.text().nullable(),
       attributed_at: model.dateTime().nullable(),
       converted_at: model.dateTime().nullable(),
-      /** Fraud rules that held the conversion for review, each `{ rule, message }`; null when none fired. */
-      flags: model.json<{ rule: string; message: string }[]>().nullable(),
+      /** Fraud rules that held the conversion for review, each `{ rule, refs }` (older rows `{ rule, message }`); null when none fired. */
+      flags: model.json<StoredReferralFlag[]>().nullable(),
       /** The shopper's address (an IPv6 /64) and visitor id at the last attempt (see `record-cart-origin`), for the velocity rule. */
       ip_address: model.text().nullable(),
       visitor_id: model.text().nullable(),

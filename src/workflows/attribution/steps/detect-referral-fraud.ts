@@ -6,6 +6,8 @@ import type { IReferralModuleService } from "../../../types"
 import type { ConvertReferralInput } from "../../../types"
 import { HOUR_MS } from "../../../types"
 import { isPublicIp } from "../../../utils/ip-address"
+import { keyedHash } from "../../../utils/keyed-hash"
+import { FLAG_HASH_SECRET, storeSecret } from "../../../utils/store-secret"
 import type { AddressLike } from "../../../rules/normalize-identity"
 import {
   flagReferral,
@@ -21,7 +23,6 @@ const RING_SIBLINGS = 200
 
 type OrderFacts = {
   id: string
-  email?: string | null
   shipping_address?: AddressLike | null
   payment_collections?: ({
     payments?: ({ data?: unknown } | null)[] | null
@@ -33,7 +34,9 @@ type OrderFacts = {
  * The fraud rules' verdict on a referral about to convert (`flagReferral`):
  * the friend's email domain, how many referrals came from the same public
  * address or device within the window, and whether the friend shares a
- * shipping address or card with another friend of the same referrer. Answers
+ * shipping address or card with another friend of the same referrer. The
+ * flags keep keyed hashes of the address and device and the ids of the other
+ * friend's referral and order, never their values or emails. Answers
  * no flags for a referral that is no longer pending, so a redelivered
  * `order.placed` neither recomputes nor duplicates them. Reads only.
  */
@@ -65,6 +68,8 @@ export const detectReferralFraudStep = createStep(
       settings.flag_shared_fingerprint ? loadRing(container, referrals, referral, conversion) : null,
     ])
 
+    // Hashes, not the identifiers: a flag outlives the retention of the address and device it saw.
+    const secret = ip || visitorId ? await storeSecret(referrals, FLAG_HASH_SECRET) : ""
     const flags = flagReferral({
       program: settings,
       friend: {
@@ -72,8 +77,8 @@ export const detectReferralFraudStep = createStep(
         address: ring?.friend.address ?? null,
         payment_fingerprints: ring?.friend.payment_fingerprints ?? [],
       },
-      ip: ip && ipReferrals ? { address: ip, referrals: ipReferrals } : null,
-      device: visitorId && deviceReferrals ? { visitor_id: visitorId, referrals: deviceReferrals } : null,
+      ip: ip && ipReferrals ? { hash: keyedHash(ip, secret), referrals: ipReferrals } : null,
+      device: visitorId && deviceReferrals ? { hash: keyedHash(visitorId, secret), referrals: deviceReferrals } : null,
       siblings: ring?.siblings ?? [],
     })
     return new StepResponse(flags)
@@ -109,7 +114,6 @@ async function loadRing(
     entity: "order",
     fields: [
       "id",
-      "email",
       "shipping_address.*",
       "payment_collections.payments.data",
       "payment_collections.payment_sessions.data",
@@ -129,7 +133,7 @@ async function loadRing(
   const siblings: SiblingReferral[] = others
     .filter((other) => byId.has(other.order_id!))
     .map((other) => ({
-      email: other.referee_email ?? byId.get(other.order_id!)?.email ?? null,
+      referral_id: other.id,
       order_id: other.order_id!,
       ...facts(byId.get(other.order_id!)),
     }))

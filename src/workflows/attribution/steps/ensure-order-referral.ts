@@ -7,6 +7,8 @@ import type { ConvertReferralInput } from "../../../modules/referral/service"
 import { normalizeEmail } from "../../../rules/normalize-identity"
 import { referrerRewardFor } from "../../../rules/offer"
 import { normalizeCode } from "../../../rules/referral-code-format"
+import { referralCodeCandidates } from "../../../rules/currency-promotions"
+import { referrerCurrency, storeDefaultCurrency } from "../utils/referrer-currency"
 
 export const ensureOrderReferralStepId = "ensure-order-referral"
 
@@ -16,8 +18,10 @@ type Adjustment = { code?: string | null; amount?: BigNumberInput | null } | nul
  * Finds the referral code an order redeemed (from its adjustments, so it works
  * whichever way the code reached the cart) and prepares the conversion: the
  * order's amount and currency, what the friend saved, and the referrer's reward
- * from the code's arm. Answers null for orders without a referral code. The
- * referral recorded when the code met the cart is reused; an order that skipped
+ * from the code's arm, in the currency the referrer shops in (none when the
+ * arm lists no amount for it: the conversion then waits for review). Answers
+ * null for orders without a referral code (or one of its currency promotions,
+ * `CODE-EUR`). The referral recorded when the code met the cart is reused; an order that skipped
  * that (e.g. created by an admin) gets one now; compensation removes a
  * referral this step created.
  */
@@ -55,7 +59,7 @@ export const ensureOrderReferralStep = createStep(
     if (!codes.length) {
       return new StepResponse(null)
     }
-    const [code] = await referrals.listReferralCodes({ code: codes }, { take: 1 })
+    const [code] = await referrals.listReferralCodes({ code: referralCodeCandidates(codes) }, { take: 1 })
     if (!code) {
       return new StepResponse(null)
     }
@@ -66,7 +70,7 @@ export const ensureOrderReferralStep = createStep(
       : (await referrals.listIncentiveArms({ is_default: true }, { take: 1 }))[0]
 
     const discount = adjustments
-      .filter((a) => a?.code && normalizeCode(a.code) === code.code)
+      .filter((a) => a?.code && referralCodeCandidates([a.code]).includes(code.code))
       .reduce((sum, a) => MathBN.add(sum, a?.amount ?? 0), MathBN.convert(0))
 
     const conversion: ConvertReferralInput = {
@@ -76,7 +80,11 @@ export const ensureOrderReferralStep = createStep(
       currency_code: order.currency_code,
       referee_customer_id: order.customer_id ?? null,
       referee_email: normalizeEmail(order.email),
-      referrer_reward: referrerRewardFor(arm, order.currency_code),
+      referrer_reward: referrerRewardFor(
+        arm,
+        await referrerCurrency(container, code.customer_id, order.currency_code),
+        await storeDefaultCurrency(container, order.currency_code)
+      ),
       referee_discount: discount.toNumber(),
     }
     return new StepResponse(conversion, created ? referral.id : null)

@@ -1,3 +1,4 @@
+export * from "./check-order-redemption-rules"
 export * from "./convert-referral"
 export * from "./detect-referral-fraud"
 export * from "./ensure-order-referral"

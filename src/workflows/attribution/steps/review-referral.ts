@@ -3,6 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
 import type { IReferralModuleService } from "../../../types"
 import { referrerRewardFor } from "../../../rules/offer"
+import { referrerCurrency, storeDefaultCurrency } from "../utils/referrer-currency"
 
 export const reviewReferralStepId = "review-referral"
 
@@ -48,11 +49,17 @@ export const reviewReferralStep = createStep(
     const arm = armId
       ? await referrals.retrieveIncentiveArm(armId)
       : (await referrals.listIncentiveArms({ is_default: true }, { take: 1 }))[0]
-    const approved = await referrals.approveReferral(
-      input.id,
-      // A referral reaches review only through conversion, which records the order's currency.
-      referrerRewardFor(arm, referral.currency_code!)
-    )
+    // A referral reaches review only through conversion, which records the order's currency.
+    const orderCurrency = referral.currency_code!
+    const currency = await referrerCurrency(container, referral.referrer_customer_id, orderCurrency)
+    const reward = referrerRewardFor(arm, currency, await storeDefaultCurrency(container, orderCurrency))
+    if (!reward) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `The offer "${arm.name}" lists no referrer reward in ${currency.toUpperCase()}, the currency this referrer shops in, so it can't be paid; reject the referral or reward the referrer yourself`
+      )
+    }
+    const approved = await referrals.approveReferral(input.id, reward)
     return new StepResponse(approved, { id: input.id, reason: referral.reason, decision: "approve" } as ReviewUndo)
   },
   async (undo, { container }) => {

@@ -9,11 +9,12 @@ export const settleReferrerPromptStepId = "settle-referrer-prompt"
 export type SettledReferrerPrompt = { prompt_id: string; referral_id: string; arm_id: string; variant: string | null }
 
 /**
- * A friend's referral converted: the referrer's open prompt succeeded. The
- * prompt is settled (and the bandit credited) once, however often the order
- * event arrives. Answers the settled prompt, so the referral can record which
- * arm and variant brought it. Compensation opens the prompt again and takes the
- * bandit's success back.
+ * A friend's referral converted: the referrer's open prompt is converted, once,
+ * however often the order event arrives. The bandit is not credited yet: the
+ * conversion may still be held, returned or clawed back, so the prompt counts
+ * when its value is final (`settlePromptBanditValuesStep`). Answers the
+ * converted prompt, so the referral can record which arm and variant brought
+ * it. Compensation opens the prompt again.
  */
 export const settleReferrerPromptStep = createStep(
   settleReferrerPromptStepId,

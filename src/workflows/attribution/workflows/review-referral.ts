@@ -2,6 +2,7 @@ import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { ReferralEvents } from "../../../utils/events"
 import { reviewReferralStep, type ReviewReferralStepInput } from "../steps/review-referral"
+import { settlePromptBanditValuesStep } from "../../moments/steps/settle-prompt-bandit-values"
 
 export const reviewReferralWorkflowId = "review-referral"
 
@@ -10,6 +11,8 @@ export const reviewReferralWorkflow = createWorkflow(
   reviewReferralWorkflowId,
   (input: ReviewReferralStepInput) => {
     const referral = reviewReferralStep(input)
+    // A rejection is final: the prompt that brought the friend is settled (an approval waits for the reward's hold).
+    settlePromptBanditValuesStep(transform({ referral }, ({ referral }) => ({ referral_ids: [referral.id] })))
     emitEventStep({
       eventName: transform({ input }, ({ input }) =>
         input.decision === "approve" ? ReferralEvents.CONVERTED : ReferralEvents.REJECTED

@@ -4,6 +4,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { REFERRAL_MODULE } from "../../../modules/referral"
 import type { IReferralModuleService } from "../../../types"
 import { discountApplicationMethod, refereeOffer } from "../../../rules/offer"
+import { syncCurrencyPromotions } from "../utils/currency-promotions"
 
 export const updateCodePromotionOfferStepId = "update-referral-code-promotion-offer"
 
@@ -17,7 +18,8 @@ export type UpdateCodePromotionOfferStepInput = {
 
 /**
  * A code's promotion carries the friend side of its arm: when the code moves to
- * another arm, the promotion is updated, never duplicated. Compensation gives the
+ * another arm, the promotion is updated, never duplicated (with its currency
+ * promotions, see `syncCurrencyPromotions`). Compensation gives the
  * promotion the previous arm's friend side back.
  */
 export const updateCodePromotionOfferStep = createStep(
@@ -38,7 +40,10 @@ export const updateCodePromotionOfferStep = createStep(
 
 async function applyArmOffer(container: MedusaContainer, promotionId: string, armId: string) {
   const arm = (await container.resolve<IReferralModuleService>(REFERRAL_MODULE).retrieveIncentiveArm(armId))
-  await container
-    .resolve(Modules.PROMOTION)
-    .updatePromotions([{ id: promotionId, application_method: discountApplicationMethod(refereeOffer(arm)) }])
+  const promotions = container.resolve(Modules.PROMOTION)
+  const [promotion] = await promotions.updatePromotions([
+    { id: promotionId, application_method: discountApplicationMethod(refereeOffer(arm)) },
+  ])
+  // The other currencies of a fixed friend discount follow the arm too.
+  await syncCurrencyPromotions(container, promotion.code!, arm)
 }

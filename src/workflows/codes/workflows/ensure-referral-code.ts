@@ -15,6 +15,7 @@ import { ReferralEvents } from "../../../utils/events"
 import { discountApplicationMethod, refereeOffer } from "../../../rules/offer"
 import { createReferralCodeStep } from "../steps/create-referral-code"
 import { generateReferralCodeStep } from "../steps/generate-referral-code"
+import { syncCurrencyPromotionsStep } from "../steps/sync-currency-promotions"
 import { ensureDefaultArmStep } from "../../offers/steps/ensure-default-arm"
 
 export const ensureReferralCodeWorkflowId = "ensure-referral-code"
@@ -64,6 +65,7 @@ export const ensureReferralCodeWorkflow = createWorkflow(
         },
       ])
       const promotions = createPromotionsWorkflow.runAsStep({ input: { promotionsData } })
+      syncCurrencyPromotionsStep(transform({ code, arm }, ({ code, arm }) => ({ code, arm })))
 
       const referralCode = createReferralCodeStep(
         transform({ code, arm, promotions, input }, ({ code, arm, promotions, input }) => ({

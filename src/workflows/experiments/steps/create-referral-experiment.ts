@@ -12,7 +12,7 @@ export type CreateReferralExperimentInput = {
   variants: { key: string; kind: "bandit" | "fixed_arm" | "holdout" | "llm" | "template"; arm_id?: string | null; weight?: number }[]
 }
 
-/** Starts an experiment; one per dimension runs at a time, and a fixed-offer variant must name an existing arm. */
+/** Starts an experiment; one per dimension runs at a time, and a fixed-offer variant must name an existing, active arm. */
 export const createReferralExperimentStep = createStep(
   createReferralExperimentStepId,
   async (input: CreateReferralExperimentInput, { container }) => {
@@ -30,6 +30,13 @@ export const createReferralExperimentStep = createStep(
       const missing = armIds.filter((id) => !arms.some((arm) => arm.id === id))
       if (missing.length) {
         throw new MedusaError(MedusaError.Types.INVALID_DATA, `Unknown arm(s) for a fixed-offer variant: ${missing.join(", ")}`)
+      }
+      const withdrawn = arms.filter((arm) => !arm.active).map((arm) => arm.id)
+      if (withdrawn.length) {
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `A fixed-offer variant needs an active offer; withdrawn: ${withdrawn.join(", ")}`
+        )
       }
     }
     const experiment = await referrals.createReferralExperiments({

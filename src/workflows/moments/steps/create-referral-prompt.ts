@@ -19,6 +19,8 @@ export type CreateReferralPromptStepInput = {
   message: { message: string; source: "llm" | "template"; fallback_reason: string | null }
   /** The experiment variants the customer is in, e.g. "policy:bandit,message:llm". */
   variant: string | null
+  /** A self-reported signal helped make the moment: the prompt is not counted against the store's daily cap. */
+  self_reported: boolean
 }
 
 /**
@@ -46,6 +48,7 @@ export const createReferralPromptStep = createStep(
       expires_at: new Date(Date.now() + input.attribution_window_days * DAY_MS),
       sampled: input.sampled,
       probability: input.probability,
+      self_reported: input.self_reported,
     })
     return new StepResponse(prompt, prompt.id)
   },

@@ -18,6 +18,8 @@ export type MomentTrigger = {
   review_score?: number | null
   nps_score?: number | null
   delivered?: boolean
+  /** Reported by the shopper (`POST /store/referrals/signals`), not recorded by the store: see `applySelfReportedRule`. */
+  self_reported?: boolean
 }
 
 const feature = (vector: number[], name: string) => vector[FEATURE_NAMES.indexOf(name as never)]
@@ -37,18 +39,19 @@ export const loadMomentFactsStep = createStep(
     const dayStart = new Date(now)
     dayStart.setUTCHours(0, 0, 0, 0)
 
-    const [settings, experiments, customers, [[features], orderTotal, [lastPrompt], openPrompts, promptsThisMonth, storeToday, shares]] =
+    const [settings, experiments, customers, [[features], order, [lastPrompt], openPrompts, promptsThisMonth, storeToday, shares]] =
       await Promise.all([
         referrals.retrieveProgramSettings(),
         referrals.listReferralExperiments({ status: "running" }, { relations: ["variants"] }),
         query.graph({ entity: "customer", fields: ["id", "has_account"], filters: { id: input.customer_id } }),
         Promise.all([
       loadCustomerFeatures(container, { as_of: new Date(now.getTime() + 1000), customer_ids: [input.customer_id] }),
-      input.order_id ? orderTotalOf(query, input.order_id) : Promise.resolve(null),
+      input.order_id ? orderOf(query, input.order_id) : Promise.resolve(null),
       referrals.listReferralPrompts({ customer_id: input.customer_id }, { order: { created_at: "DESC" }, take: 1 }),
       referrals.listReferralPrompts({ customer_id: input.customer_id, status: "open", expires_at: { $gt: now } }, { take: 1 }),
       referrals.listAndCountReferralPrompts({ customer_id: input.customer_id, created_at: { $gte: monthAgo } }, { take: 1 }),
-      referrals.listAndCountReferralPrompts({ created_at: { $gte: dayStart } }, { take: 1 }),
+      // Prompts of self-reported moments do not use up the store's cap (a fake-review burst cannot starve real asks).
+      referrals.listAndCountReferralPrompts({ created_at: { $gte: dayStart }, self_reported: false }, { take: 1 }),
       referrals.listAndCountReferralTouches(
         { customer_id: input.customer_id, type: "share", created_at: { $gte: monthAgo } },
         { take: 1 }
@@ -57,6 +60,7 @@ export const loadMomentFactsStep = createStep(
       ])
     const orderCount = features ? feature(features.vector, "order_count") : 0
     const totalSpent = features ? feature(features.vector, "total_spent") : 0
+    const orderTotal = order?.total ?? null
     const previousAverage =
       input.order_id && orderTotal !== null && orderCount > 1 ? (totalSpent - orderTotal) / (orderCount - 1) : null
 
@@ -82,6 +86,8 @@ export const loadMomentFactsStep = createStep(
         order_count: orderCount,
         total_spent: totalSpent,
       },
+      /** The triggering order, if the moment has one (a purchase): the bandit sizes a first order against the store's average in its currency. */
+      order,
       settings,
       experiments: experiments.map((experiment) => ({
         id: experiment.id,
@@ -92,9 +98,10 @@ export const loadMomentFactsStep = createStep(
   }
 )
 
-async function orderTotalOf(query: { graph: Function }, orderId: string): Promise<number | null> {
+async function orderOf(query: { graph: Function }, orderId: string): Promise<{ total: number; currency_code: string } | null> {
   const {
     data: [order],
-  } = await query.graph({ entity: "order", fields: ["id", "total"], filters: { id: orderId } })
-  return order ? Number(order.total) : null
+  } = await query.graph({ entity: "order", fields: ["id", "total", "currency_code"], filters: { id: orderId } })
+  // The total is a BigNumber; the moment's arithmetic is in plain numbers of the order's currency.
+  return order ? { total: Number(order.total), currency_code: String(order.currency_code).toLowerCase() } : null
 }

@@ -1,4 +1,5 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { OrderWorkflowEvents } from "@medusajs/framework/utils"
 import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { evaluateMoment } from "../../../ml/moments"
 import { ReferralEvents } from "../../../utils/events"
@@ -15,6 +16,7 @@ import { loadMomentFactsStep, type MomentTrigger } from "../steps/load-moment-fa
 import { recordViralMomentStep } from "../steps/record-viral-moment"
 import { recordAssignmentsStep } from "../steps/record-assignments"
 import { assignVariant } from "../../../ml/stats"
+import { applySelfReportedRule } from "../../../rules/self-reported-signals"
 
 export const evaluateViralMomentWorkflowId = "evaluate-viral-moment"
 
@@ -54,9 +56,14 @@ export const evaluateViralMomentWorkflow = createWorkflow(
       const propensity = scores[0]
       const policy = assignments.find((a) => a.experiment.dimension === "policy")?.variant
       const message = assignments.find((a) => a.experiment.dimension === "message")?.variant
-      const decision = evaluateMoment({
+      const decision = applySelfReportedRule(evaluateMoment({
         moment: facts.signal_facts,
-        customer: { holdout: policy?.kind === "holdout", propensity_band: propensity.band, ...facts.suppression_facts },
+        customer: {
+          holdout: policy?.kind === "holdout",
+          propensity_band: propensity.band,
+          explore: propensity.explore,
+          ...facts.suppression_facts,
+        },
         rules: {
           ask_cooldown_days: settings.ask_cooldown_days,
           max_prompts_per_30_days: settings.max_prompts_per_30_days,
@@ -65,14 +72,17 @@ export const evaluateViralMomentWorkflow = createWorkflow(
         weights: settings.moment_weights ?? undefined,
         signalOptions: { highValueRatio: settings.high_value_ratio },
         threshold: settings.moment_threshold,
-      })
+      }), !!input.self_reported)
       // Guests cannot see a prompt in their account, so they are not asked.
       const guest = !facts.customer.has_account && decision.decision === "prompted"
       return {
         customer_id: input.customer_id,
         trigger: input.trigger,
         trigger_id: input.trigger_id,
-        signals: { fired: decision.signals as string[], facts: facts.signal_facts as Record<string, unknown> },
+        signals: {
+          fired: decision.signals as string[],
+          facts: { ...facts.signal_facts, ...(input.self_reported ? { self_reported: true } : {}) } as Record<string, unknown>,
+        },
         score: decision.score,
         propensity: propensity.score,
         propensity_band: propensity.band,
@@ -99,12 +109,15 @@ export const evaluateViralMomentWorkflow = createWorkflow(
         input: transform({ input }, ({ input }) => ({ customer_id: input.customer_id })),
       })
       const choice = chooseIncentiveArmStep(
-        transform({ recorded, facts, evaluation }, ({ recorded, facts, evaluation }) => ({
+        transform({ input, recorded, facts, evaluation }, ({ input, recorded, facts, evaluation }) => ({
           customer_id: evaluation.customer_id,
           moment_id: recorded.moment.id,
           propensity_band: evaluation.propensity_band,
           order_count: facts.customer.order_count,
-          total_spent: facts.customer.total_spent,
+          // Right after the purchase, or later (a delivery, a review): first-time buyers are told apart by it.
+          ask_moment: input.trigger === OrderWorkflowEvents.PLACED ? ("purchase" as const) : ("later" as const),
+          order_total: facts.order?.total ?? null,
+          order_currency: facts.order?.currency_code ?? null,
           expected_margin_rate: facts.settings.expected_margin_rate,
           fixed_arm_id: evaluation.fixed_arm_id,
         }))
@@ -163,6 +176,7 @@ export const evaluateViralMomentWorkflow = createWorkflow(
           sampled: data.choice.sampled,
           probability: data.choice.probability,
           propensity: data.evaluation.propensity,
+          self_reported: !!data.input.self_reported,
           attribution_window_days: data.facts.settings.attribution_window_days,
         }))
       )

@@ -1,3 +1,5 @@
 export * from "./compute-incentive-arm-values"
 export * from "./ensure-default-arm"
 export * from "./save-incentive-arm"
+export * from "./repoint-withdrawn-arm-codes"
+export * from "./evaluate-offer-policy"

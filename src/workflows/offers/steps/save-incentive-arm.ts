@@ -16,6 +16,8 @@ export type IncentiveArmInput = {
   referrer_currency_code?: string | null
   referrer_amounts?: Record<string, number> | null
   active?: boolean
+  /** Makes this offer the default (only `true`): the previous default stops being it. */
+  is_default?: true
 }
 
 /** Fields that define what the offer is; what the bandit learned is about them. */
@@ -30,12 +32,20 @@ const OFFER_FIELDS = [
   "referrer_amounts",
 ] as const
 
-type Undo = { created_id?: string; previous?: Record<string, unknown> & { id: string } }
+type Undo = {
+  created_id?: string
+  previous?: Record<string, unknown> & { id: string }
+  /** The default this edit replaced. */
+  previous_default_id?: string
+}
 
 /**
  * Creates an arm, or edits one. An arm that was already offered keeps its
  * offer: its bandit record belongs to that offer, so changing the amounts is
- * refused (create a new arm instead); renaming and (de)activating are fine.
+ * refused (create a new arm instead); renaming and (de)activating are fine,
+ * except that the default offer stays active (withdrawn offers fall back to it).
+ * Another active offer can be made the default, after which the old one can be
+ * withdrawn: that is how a store moves off the offer it started with.
  */
 export const saveIncentiveArmStep = createStep(
   saveIncentiveArmStepId,
@@ -49,15 +59,35 @@ export const saveIncentiveArmStep = createStep(
     if (!before) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Incentive arm with id ${input.id} was not found`)
     }
+    const willBeDefault = before.is_default || input.data.is_default === true
+    if (willBeDefault && (input.data.active ?? before.active) === false) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        before.is_default
+          ? "The default offer can't be withdrawn: new codes start with it and codes of withdrawn offers fall back to it; make another offer the default first"
+          : "A withdrawn offer can't be the default; activate it first"
+      )
+    }
     const changesOffer = OFFER_FIELDS.some((field) => field in input.data)
     if (changesOffer && (await hasHistory(referrals, input.id))) {
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,
-        "This offer has already been made to customers, so its amounts can't change; create a new arm and deactivate this one"
+        "This offer has already been made to customers, so its amounts can't change; create a new arm (make it the default if this one is) and deactivate this one"
       )
     }
-    const updated = await referrals.updateIncentiveArms({ id: input.id, ...input.data })
-    return new StepResponse(updated, { previous: before } as Undo)
+    const { is_default: _flag, ...data } = input.data
+    let previousDefaultId: string | undefined
+    if (input.data.is_default && !before.is_default) {
+      // One default at a time (a unique index): the old one gives it up first.
+      const [current] = await referrals.listIncentiveArms({ is_default: true }, { take: 1, select: ["id"] })
+      if (current) {
+        await referrals.updateIncentiveArms({ id: current.id, is_default: false })
+        previousDefaultId = current.id
+      }
+      await referrals.updateIncentiveArms({ id: input.id, is_default: true })
+    }
+    const updated = await referrals.updateIncentiveArms({ id: input.id, ...data })
+    return new StepResponse(updated, { previous: before, previous_default_id: previousDefaultId } as Undo)
   },
   async (undo, { container }) => {
     if (!undo) {
@@ -67,8 +97,12 @@ export const saveIncentiveArmStep = createStep(
     if (undo.created_id) {
       await referrals.deleteIncentiveArms(undo.created_id)
     } else if (undo.previous) {
-      const { id, name, active } = undo.previous
-      await referrals.updateIncentiveArms({ id, name, active, ...pick(undo.previous) } as { id: string })
+      const { id, name, active, is_default } = undo.previous
+      if (undo.previous_default_id) {
+        await referrals.updateIncentiveArms({ id, is_default: false })
+        await referrals.updateIncentiveArms({ id: undo.previous_default_id, is_default: true })
+      }
+      await referrals.updateIncentiveArms({ id, name, active, is_default, ...pick(undo.previous) } as { id: string })
     }
   }
 )

@@ -1,3 +1,4 @@
+export * from "./confirm-propensity-model"
 export * from "./save-propensity-model"
 export * from "./score-customer-propensity"
 export * from "./train-propensity-model"

@@ -1,2 +1,3 @@
+export * from "./confirm-propensity-model"
 export * from "./score-customer-propensity"
 export * from "./train-propensity-model"

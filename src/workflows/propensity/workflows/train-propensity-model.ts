@@ -7,7 +7,8 @@ export const trainPropensityModelWorkflowId = "train-propensity-model"
 /**
  * Nightly (and on demand from the admin): train a candidate propensity model
  * on the store's customers and promote it if it is no worse than the active
- * one. Answers the new version, whether it was promoted and why, and its
+ * one (or hold it for an admin's confirmation if it would change the share of
+ * customers not asked too much). Answers the new version, whether it was promoted and why, and its
  * metrics (not the serialised trees).
  */
 export const trainPropensityModelWorkflow = createWorkflow(
@@ -20,6 +21,7 @@ export const trainPropensityModelWorkflow = createWorkflow(
         id: saved.id,
         version: saved.version,
         promoted: saved.decision.promote,
+        awaiting_confirmation: saved.decision.needs_confirmation,
         reason: saved.decision.reason,
         kind: trained.kind,
         auc: trained.auc,
@@ -30,6 +32,8 @@ export const trainPropensityModelWorkflow = createWorkflow(
         n_test: trained.n_test,
         importances: trained.importances,
         training_ms: trained.training_ms,
+        suppressed_share: trained.suppressed_share,
+        active_suppressed_share: trained.active_suppressed_share,
       }))
     )
   }

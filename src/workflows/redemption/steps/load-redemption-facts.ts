@@ -4,7 +4,12 @@ import { REFERRAL_MODULE } from "../../../modules/referral"
 import type { IReferralModuleService } from "../../../types"
 import { normalizeCode } from "../../../rules/referral-code-format"
 import type { RedemptionFacts } from "../../../rules/referral-rules"
-import { cartOriginOf, type CartOrigin } from "../../../utils/cart-origin"
+import { UNKNOWN_CART_ORIGIN, type CartOrigin } from "../../../types/referral/cart-origin"
+import { paymentFingerprints } from "../../../rules/referral-flags"
+import { hasOrderedBefore } from "../../../analytics/prior-orders"
+import { loadReferrerIdentity } from "../utils/referrer-identity"
+import { referralCodeCandidates } from "../../../rules/currency-promotions"
+import { offersCurrency } from "../../../rules/offer"
 import { CAP_COUNTED_REFERRAL_STATUSES, DAY_MS } from "../../../types"
 
 export const loadRedemptionFactsStepId = "load-referral-redemption-facts"
@@ -19,16 +24,15 @@ export type RedemptionSubject = {
   cart_id: string
   referral_code: { id: string; code: string; customer_id: string; arm_id: string | null }
   friend: { customer_id: string | null; email: string | null }
-  /** The client address and visitor id of the cart's last request (see `record-cart-origin`). */
+  /** The client address and visitor id of the cart's last request with the code (see `record-cart-origin`). */
   origin: CartOrigin
   facts: RedemptionFacts
 }
 
-const REFERRER_ORDER_ADDRESSES = 50
-
 /**
  * Everything the redemption rules need about a cart that carries a referral
- * code: the friend (cart, customer, shipping address, earlier orders) and the
+ * code: the friend (cart, customer, shipping address, whether anyone with the
+ * friend's normalised identity ordered before) and the
  * referrer (emails, phones, addresses, conversions in the cap window). Answers
  * null when no referral code is involved, so ordinary promotions pass untouched.
  */
@@ -45,12 +49,13 @@ export const loadRedemptionFactsStep = createStep(
       fields: [
         "id",
         "email",
+        "currency_code",
         "customer_id",
         "customer.email",
         "customer.phone",
         "shipping_address.*",
         "promotions.code",
-        "metadata",
+        "payment_collection.payment_sessions.data",
       ],
       filters: { id: input.cart_id },
     })
@@ -68,28 +73,34 @@ export const loadRedemptionFactsStep = createStep(
     if (!codes.length) {
       return new StepResponse(null)
     }
-    const codeRows = await referrals.listReferralCodes({ code: codes })
+    // A currency promotion's code (`ANNA-7K3QX9-EUR`) stands for its referral code.
+    const codeRows = await referrals.listReferralCodes({ code: referralCodeCandidates(codes) })
     if (!codeRows.length) {
       return new StepResponse(null)
     }
-    const adding = new Set((input.promo_codes ?? []).map(normalizeCode))
+    const adding = new Set(referralCodeCandidates(input.promo_codes ?? []))
     const code = codeRows.find((row) => adding.has(row.code)) ?? codeRows[0]
 
     const settings = await referrals.retrieveProgramSettings()
+    const offerActive = await isOfferActive(referrals, input.cart_id, code, adding.has(code.code))
+    const arm = code.arm_id
+      ? await referrals.retrieveIncentiveArm(code.arm_id)
+      : (await referrals.listIncentiveArms({ is_default: true }, { take: 1 }))[0]
     const friendEmails = [cart.email, cart.customer?.email]
-    const [referrer, referrerOrders, friendOrders, conversions] = await Promise.all([
-      query.graph({
-        entity: "customer",
-        fields: ["id", "email", "phone", "addresses.*"],
-        filters: { id: code.customer_id },
-      }),
-      query.graph({
-        entity: "order",
-        fields: ["id", "email", "shipping_address.*"],
-        filters: { customer_id: code.customer_id },
-        pagination: { take: REFERRER_ORDER_ADDRESSES, order: { created_at: "DESC" } },
-      }),
-      countFriendOrders(query, cart.customer_id, friendEmails),
+    const friendPhones = [cart.customer?.phone, cart.shipping_address?.phone]
+    const fingerprints = (cart.payment_collection?.payment_sessions ?? []).flatMap((session) =>
+      paymentFingerprints(session?.data)
+    )
+    const [referrer, orderedBefore, conversions, [origin]] = await Promise.all([
+      loadReferrerIdentity(container, code.customer_id),
+      settings.new_customers_only &&
+        hasOrderedBefore(container, {
+          customer_id: cart.customer_id,
+          emails: friendEmails,
+          phones: friendPhones,
+          address: cart.shipping_address,
+          payment_fingerprints: fingerprints,
+        }),
       referrals.listAndCountReferrals(
         {
           referral_code_id: code.id,
@@ -98,62 +109,63 @@ export const loadRedemptionFactsStep = createStep(
         },
         { take: 1, select: ["id"] }
       ),
+      referrals.listReferralCartOrigins({ cart_id: cart.id }, { take: 1 }),
     ])
-    const referrerCustomer = referrer.data[0]
-    const referrerAddresses = [
-      ...(referrerCustomer?.addresses ?? []),
-      ...referrerOrders.data.map((order) => order.shipping_address),
-    ]
 
     const subject: RedemptionSubject = {
       cart_id: cart.id,
       referral_code: { id: code.id, code: code.code, customer_id: code.customer_id, arm_id: code.arm_id },
       friend: { customer_id: cart.customer_id ?? null, email: cart.email ?? cart.customer?.email ?? null },
-      origin: cartOriginOf(cart.metadata),
+      origin: origin ? { ip: origin.ip, visitor_id: origin.visitor_id, source: origin.source } : UNKNOWN_CART_ORIGIN,
       facts: {
         program: settings,
         code: { status: code.status, customer_id: code.customer_id },
+        offer: { active: offerActive, currency_offered: !arm || offersCurrency(arm, cart.currency_code) },
         referral_codes_in_cart: codeRows.length,
         friend: {
           customer_id: cart.customer_id,
           emails: friendEmails,
-          phones: [cart.customer?.phone, cart.shipping_address?.phone],
+          phones: friendPhones,
           address: cart.shipping_address,
-          prior_orders: friendOrders,
+          prior_orders: orderedBefore ? 1 : 0,
         },
-        referrer: {
-          emails: [referrerCustomer?.email, ...referrerOrders.data.map((order) => order.email)],
-          phones: [referrerCustomer?.phone, ...referrerAddresses.map((address) => address?.phone)],
-          addresses: referrerAddresses,
-          conversions_in_window: conversions[1],
-        },
+        referrer: { ...referrer, conversions_in_window: conversions[1] },
       },
     }
     return new StepResponse(subject)
   }
 )
 
-async function countFriendOrders(
-  query: { graph: Function },
-  customerId: string | null | undefined,
-  emails: (string | null | undefined)[]
-): Promise<number> {
-  const known = emails.filter((email): email is string => !!email)
-  const or: Record<string, unknown>[] = []
-  if (customerId) {
-    or.push({ customer_id: customerId })
+/**
+ * Whether the offer behind the cart's referral discount is still on. A code
+ * being added now gets its arm's current offer, so only that arm counts. At
+ * checkout the cart keeps the discount computed when the code was last added:
+ * the arm recorded then must be on too, and a cart refused for a withdrawn
+ * offer stays refused until the code is added again (which recomputes it).
+ */
+async function isOfferActive(
+  referrals: IReferralModuleService,
+  cartId: string,
+  code: { code: string; arm_id: string | null },
+  adding: boolean
+): Promise<boolean> {
+  const armIds = code.arm_id ? [code.arm_id] : []
+  if (!adding) {
+    const [attempt] = await referrals.listReferrals(
+      { cart_id: cartId, code: code.code },
+      { take: 1, select: ["status", "reason", "arm_id"] }
+    )
+    if (attempt?.status === "rejected" && attempt.reason === "offer_withdrawn") {
+      return false
+    }
+    if (attempt?.status === "pending" && attempt.arm_id) {
+      armIds.push(attempt.arm_id)
+    }
   }
-  if (known.length) {
-    or.push({ email: known })
+  if (!armIds.length) {
+    return true
   }
-  if (!or.length) {
-    return 0
-  }
-  const { data } = await query.graph({
-    entity: "order",
-    fields: ["id"],
-    filters: { $or: or, status: { $ne: "canceled" } },
-    pagination: { take: 1 },
-  })
-  return data.length
+  const arms = await referrals.listIncentiveArms({ id: armIds }, { select: ["id", "active"] })
+  return armIds.every((id) => arms.some((arm) => arm.id === id && arm.active))
 }
+

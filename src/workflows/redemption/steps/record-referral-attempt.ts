@@ -12,7 +12,7 @@ export const recordReferralAttemptStepId = "record-referral-attempt"
 export type RecordReferralAttemptStepInput = {
   subject: RedemptionSubject
   verdict: RedemptionVerdict
-}
+} | null
 
 /**
  * How the friend came by the code when the storefront did not say
@@ -36,12 +36,16 @@ const OPEN_STATUSES = ["pending", "rejected"]
 /**
  * Records a referral code meeting a cart: one referral per cart, pending while
  * the rules pass, rejected with the reason when they don't, so the admin sees
- * refused attempts too. The `code_applied` touch of an accepted code is the
+ * refused attempts too. Null input (an accepted code not yet on the cart) records nothing. The `code_applied` touch of an accepted code is the
  * next step (`recordCodeAppliedTouchStep`).
  */
 export const recordReferralAttemptStep = createStep(
   recordReferralAttemptStepId,
-  async ({ subject, verdict }: RecordReferralAttemptStepInput, { container }) => {
+  async (input: RecordReferralAttemptStepInput, { container }) => {
+    if (!input) {
+      return new StepResponse(null, null)
+    }
+    const { subject, verdict } = input
     const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
     const data = {
       code: subject.referral_code.code,

@@ -1,24 +1,27 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
-import type { IReferralModuleService } from "../../../types"
+import type { IReferralModuleService, ReferralStatus, RewardKind } from "../../../types"
 import type { IssueOutcome } from "./issue-referral-reward"
 
 export const finishReferralRewardStepId = "finish-referral-reward"
 
-type RewardBefore = {
+type Finished = {
   reward_id: string
   referral_id: string
-  outcome: IssueOutcome["outcome"]
-  kind: "store_credit" | "promotion" | "discount"
-  metadata: Record<string, unknown> | null
+  settled: "issued" | "revoked"
+  /** What the referral moved to, or null when it was no longer `converted` (an admin rejected it meanwhile). */
+  referral_to: ReferralStatus | null
+  kind: RewardKind
+  code: string | null
 }
 
 /**
- * Records how a claimed reward ended: issued (with the credit transaction or
- * promotion it became) or revoked (with the order's fate); the referral
- * follows in `setReferralRewardOutcomeStep`. Compensation puts the reward back
- * to `issuing` as it was, for the claim's compensation to return it to `held`.
+ * Records how a claimed reward ended, and its referral with it, in one
+ * transaction: issued (with the credit transaction or promotion it became)
+ * and the referral rewarded, or revoked (with the order's fate) and the
+ * referral rejected. Compensation puts both back as they were, the reward
+ * to `issuing` for the claim's compensation to return it to `held`.
  */
 export const finishReferralRewardStep = createStep(
   finishReferralRewardStepId,
@@ -26,37 +29,44 @@ export const finishReferralRewardStep = createStep(
     const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
     const { result } = input
     const before = await referrals.retrieveReferralReward(input.reward_id, { select: ["kind", "metadata"] })
-    const moved =
-      result.outcome === "issued"
-        ? await referrals.transitionRewards([input.reward_id], "issuing", "issued", {
-            issued_at: new Date(),
-            external_reference: result.external_reference,
-          })
-        : await referrals.transitionRewards([input.reward_id], "issuing", "revoked", {
-            revoked_at: new Date(),
-            note: result.reason,
-          })
-    if (!moved.length) {
+    const issued = result.outcome === "issued"
+    const referral_to: ReferralStatus = issued ? "rewarded" : "rejected"
+    const moved = await referrals.settleClaimedReward({
+      reward: {
+        id: input.reward_id,
+        from: "issuing",
+        to: issued ? "issued" : "revoked",
+        // Store credit falls back to a code when the loyalty plugin is absent: record what was really paid.
+        data: result.outcome === "issued"
+          ? {
+              issued_at: new Date(),
+              external_reference: result.external_reference,
+              kind: result.kind,
+              ...(result.code ? { code: result.code } : {}),
+            }
+          : { revoked_at: new Date(), note: result.reason },
+      },
+      referral: {
+        id: input.referral_id,
+        from: ["converted"],
+        to: referral_to,
+        reason: result.outcome === "issued" ? null : result.reason,
+      },
+    })
+    if (!moved.reward) {
       // Only a run that stalled past its lease gets here: another run took the reward over and settled it.
       throw new MedusaError(
         MedusaError.Types.CONFLICT,
         `Reward ${input.reward_id} was settled by another run while this one was stalled`
       )
     }
-    const undo: RewardBefore = {
+    const undo: Finished = {
       reward_id: input.reward_id,
       referral_id: input.referral_id,
-      outcome: result.outcome,
+      settled: issued ? "issued" : "revoked",
+      referral_to: moved.referral ? referral_to : null,
       kind: before.kind,
-      metadata: (before.metadata as Record<string, unknown> | null) ?? null,
-    }
-    if (result.outcome === "issued") {
-      // Store credit falls back to a code when the loyalty plugin is absent: record what was really paid.
-      await referrals.updateReferralRewards({
-        id: input.reward_id,
-        kind: result.kind,
-        ...(result.code ? { metadata: { code: result.code } } : {}),
-      })
+      code: ((before.metadata as Record<string, unknown> | null)?.code as string | undefined) ?? null,
     }
     return new StepResponse(input.result, undo)
   },
@@ -64,18 +74,16 @@ export const finishReferralRewardStep = createStep(
     if (!undo) {
       return
     }
-    const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
-    const settled = undo.outcome === "issued" ? "issued" : "revoked"
-    const moved = await referrals.transitionRewards([undo.reward_id], settled, "issuing", {
-      issued_at: null,
-      revoked_at: null,
-      external_reference: null,
-      note: null,
+    await container.resolve<IReferralModuleService>(REFERRAL_MODULE).settleClaimedReward({
+      reward: {
+        id: undo.reward_id,
+        from: undo.settled,
+        to: "issuing",
+        data: { issued_at: null, revoked_at: null, external_reference: null, note: null, kind: undo.kind, code: undo.code },
+      },
+      referral: undo.referral_to
+        ? { id: undo.referral_id, from: [undo.referral_to], to: "converted", reason: null }
+        : undefined,
     })
-    if (moved.length) {
-      // Updates merge metadata, so the code this step added is cleared explicitly.
-      const metadata = { ...(undo.metadata ?? {}), code: undo.metadata?.code ?? null }
-      await referrals.updateReferralRewards({ id: undo.reward_id, kind: undo.kind, metadata })
-    }
   }
 )

@@ -10,6 +10,7 @@ import {
   storeCreditService,
 } from "../utils/reward-channels"
 import { orderFate, type OrderFate } from "../utils/order-standing"
+import { rewardCampaignIdentifier } from "../utils/reward-code-terms"
 
 export const issueReferralRewardStepId = "issue-referral-reward"
 
@@ -60,7 +61,16 @@ export const issueReferralRewardStep = createStep(
       // The balance is the sum of the ledger, so removing the credit restores it exactly.
       await storeCreditService(container)?.deleteTransactions([payment.external_reference])
     } else {
-      await container.resolve(Modules.PROMOTION).deletePromotions([payment.external_reference])
+      const promotions = container.resolve(Modules.PROMOTION)
+      await promotions.deletePromotions([payment.external_reference])
+      // The code's campaign (its expiry) was made for it alone.
+      const campaigns = await promotions.listCampaigns(
+        { campaign_identifier: [rewardCampaignIdentifier(payment.reward_id)] },
+        { select: ["id"] }
+      )
+      if (campaigns.length) {
+        await promotions.deleteCampaigns(campaigns.map((campaign) => campaign.id))
+      }
     }
   }
 )

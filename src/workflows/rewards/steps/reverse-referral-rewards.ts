@@ -1,8 +1,6 @@
-import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REFERRAL_MODULE } from "../../../modules/referral"
 import { type IReferralModuleService, REJECTABLE_REFERRAL_STATUSES } from "../../../types"
-import { debitStoreCredit, storeCreditService } from "../utils/reward-channels"
 
 export const reverseReferralRewardsStepId = "reverse-referral-rewards"
 
@@ -11,18 +9,27 @@ export type ReverseReferralRewardsStepInput = {
   reason: "order_canceled" | "order_refunded"
 }
 
-export type ReversedReward = { id: string; was: string; clawed_back?: number; note: string }
+export type ReversedReward = { id: string; was: string; note: string }
 
-export type ReverseReferralRewardsResult = { referral_id: string | null; reversed: ReversedReward[] }
+export type ReverseReferralRewardsResult = {
+  referral_id: string | null
+  /** Revoked now, with nothing to take back: held rewards and the friend's discount. */
+  reversed: ReversedReward[]
+  /** Issued rewards whose clawback is recorded and pending (`revoking`), for `clawBackReferralRewardsStep`. */
+  revoking: string[]
+}
 
 /**
- * Claws back what a referral earned when its order is canceled or fully
- * refunded. A held reward is simply revoked. An issued one is taken back:
- * store credit is debited as far as the balance allows, an unused reward code
- * is switched off. The referral becomes rejected with the reason. Each change
- * is a conditional update, so a redelivered event finds nothing left to do.
- * No compensation: only an event follows, and a clawback is never undone by a
- * retry.
+ * Revokes what a referral earned when its order fell through. A held reward
+ * (and the friend's discount, which went with the order) is revoked at once.
+ * An issued one is recorded as `revoking` first, with the reason, so the money
+ * is taken back after, by a step that is retried until it succeeds. Rewards
+ * already `revoking` from an earlier, failed attempt are answered again. The
+ * referral becomes rejected with the reason. Each change is a conditional
+ * update, so a redelivered event finds nothing left to do but the pending
+ * clawbacks. A reward being issued right now is left to its issue, which
+ * checks the order again when it has paid. No compensation: a clawback is
+ * never undone by a retry.
  */
 export const reverseReferralRewardsStep = createStep(
   reverseReferralRewardsStepId,
@@ -33,28 +40,24 @@ export const reverseReferralRewardsStep = createStep(
       { relations: ["rewards"], take: 1 }
     )
     if (!referral) {
-      return new StepResponse({ referral_id: null, reversed: [] })
+      return new StepResponse({ referral_id: null, reversed: [], revoking: [] })
     }
-    const reversed: ReversedReward[] = []
+    const result: ReverseReferralRewardsResult = { referral_id: referral.id, reversed: [], revoking: [] }
     for (const reward of referral.rewards ?? []) {
-      if (reward.status === "held") {
-        const moved = await referrals.transitionRewards([reward.id], "held", "revoked", {
+      const settlesNow = reward.status === "held" || (reward.status === "issued" && reward.role === "referee")
+      if (settlesNow) {
+        const moved = await referrals.transitionRewards([reward.id], reward.status, "revoked", {
           revoked_at: new Date(),
           note: input.reason,
         })
         if (moved.length) {
-          reversed.push({ id: reward.id, was: "held", note: input.reason })
+          result.reversed.push({ id: reward.id, was: reward.status, note: input.reason })
         }
       } else if (reward.status === "issued") {
-        const moved = await referrals.transitionRewards([reward.id], "issued", "revoked", {
-          revoked_at: new Date(),
-        })
-        if (!moved.length) {
-          continue
-        }
-        const note = await takeBack(container, reward, input.reason)
-        await referrals.updateReferralRewards({ id: reward.id, note: note.note })
-        reversed.push({ id: reward.id, was: "issued", ...note })
+        const moved = await referrals.transitionRewards([reward.id], "issued", "revoking", { note: input.reason })
+        result.revoking.push(...moved)
+      } else if (reward.status === "revoking") {
+        result.revoking.push(reward.id)
       }
     }
     await referrals.transitionReferral(
@@ -63,48 +66,6 @@ export const reverseReferralRewardsStep = createStep(
       "rejected",
       input.reason
     )
-    return new StepResponse({ referral_id: referral.id, reversed })
+    return new StepResponse(result)
   }
 )
-
-async function takeBack(
-  container: Parameters<typeof storeCreditService>[0],
-  reward: {
-    id: string
-    kind: string
-    role: string
-    amount: unknown
-    currency_code: string
-    customer_id: string | null
-    external_reference: string | null
-  },
-  reason: string
-): Promise<{ clawed_back?: number; note: string }> {
-  if (reward.role === "referee") {
-    // The friend's discount went with the order itself.
-    return { note: reason }
-  }
-  if (reward.kind === "store_credit") {
-    const service = storeCreditService(container)
-    const clawed = service
-      ? await debitStoreCredit(service, {
-          id: reward.id,
-          customer_id: reward.customer_id!,
-          amount: Number(reward.amount),
-          currency_code: reward.currency_code,
-          kind: "store_credit",
-        })
-      : 0
-    return { clawed_back: clawed, note: `${reason}: ${clawed} of ${Number(reward.amount)} debited` }
-  }
-  if (reward.external_reference) {
-    const promotions = container.resolve(Modules.PROMOTION)
-    const promotion = await promotions.retrievePromotion(reward.external_reference)
-    if (!promotion.used) {
-      await promotions.updatePromotions([{ id: promotion.id, status: "inactive" }])
-      return { note: `${reason}: reward code deactivated` }
-    }
-    return { note: `${reason}: reward code was already used` }
-  }
-  return { note: reason }
-}

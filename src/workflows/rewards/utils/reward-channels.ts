@@ -3,6 +3,7 @@ import { MathBN, Modules } from "@medusajs/framework/utils"
 import { REFERRAL_MODULE } from "../../../modules/referral"
 import type { IReferralModuleService } from "../../../types"
 import { generateReferralCode } from "../../../rules/referral-code-format"
+import { rewardCodeTerms } from "./reward-code-terms"
 
 /**
  * The two ways a referrer is paid. Store credit goes through the official
@@ -21,7 +22,7 @@ type StoreCreditService = {
   listAccountTransactions(
     filters: Record<string, unknown>,
     config?: { select?: string[]; take?: number }
-  ): Promise<{ id: string }[]>
+  ): Promise<{ id: string; amount?: number }[]>
   deleteTransactions(ids: string[]): Promise<void>
 }
 
@@ -102,11 +103,24 @@ export async function rewardPaymentExists(container: MedusaContainer, rewardId: 
   return !!promotion
 }
 
-/** Takes issued credit back, as far as the balance still allows; answers what was debited. */
+export const STORE_CREDIT_CLAWBACK_REFERENCE = "referral_reward_clawback"
+
+/**
+ * Takes issued credit back, as far as the balance still allows; answers what
+ * was debited. The debit carries the reward's id, so a clawback retried after
+ * a failure (or redelivered) finds the debit it made and never debits twice.
+ */
 export async function debitStoreCredit(
   service: StoreCreditService,
   reward: RewardToIssue
 ): Promise<number> {
+  const [debited] = await service.listAccountTransactions(
+    { reference: STORE_CREDIT_CLAWBACK_REFERENCE, reference_id: reward.id, type: "debit" },
+    { select: ["id", "amount"], take: 1 }
+  )
+  if (debited) {
+    return MathBN.convert(debited.amount ?? 0).toNumber()
+  }
   const [account] = await service.listStoreCreditAccounts({
     customer_id: reward.customer_id,
     currency_code: reward.currency_code,
@@ -123,7 +137,7 @@ export async function debitStoreCredit(
     {
       account_id: account.id,
       amount: amount.toNumber(),
-      reference: "referral_reward_clawback",
+      reference: STORE_CREDIT_CLAWBACK_REFERENCE,
       reference_id: reward.id,
       note: "Referral reward clawed back",
     },
@@ -132,7 +146,8 @@ export async function debitStoreCredit(
 }
 
 /**
- * A single-use code worth the reward. The code is chosen once per reward and
+ * A single-use code worth the reward, for the referrer only and until it
+ * expires (see reward-code-terms). The code is chosen once per reward and
  * kept on it (`metadata.reserved_code`, not shown to the referrer until the
  * reward is issued) before the promotion exists, so a run reclaimed
  * after a crash finds the promotion an earlier run created instead of making a
@@ -143,12 +158,14 @@ export async function createRewardPromotion(
   reward: RewardToIssue
 ): Promise<IssuedReward> {
   const promotions = container.resolve(Modules.PROMOTION)
+  const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
   const percentage = reward.metadata?.promotion_type === "percentage"
   const code = await reserveRewardCode(container, reward)
   const [existing] = await promotions.listPromotions({ code }, { select: ["id"], take: 1 })
   if (existing) {
     return { kind: "promotion", external_reference: existing.id, code }
   }
+  const { reward_code_expiry_days } = await referrals.retrieveProgramSettings()
   const [promotion] = await promotions.createPromotions([
     {
       code,
@@ -166,6 +183,7 @@ export async function createRewardPromotion(
             currency_code: reward.currency_code,
           },
       metadata: { referral_reward_id: reward.id },
+      ...rewardCodeTerms(reward, reward_code_expiry_days, new Date()),
     },
   ])
   return { kind: "promotion", external_reference: promotion.id, code }

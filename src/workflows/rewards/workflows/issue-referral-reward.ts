@@ -10,9 +10,11 @@ import {
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { ReferralEvents } from "../../../utils/events"
 import { claimReferralRewardStep } from "../steps/claim-referral-reward"
+import { findFallenThroughOrderStep } from "../steps/find-fallen-through-order"
 import { finishReferralRewardStep } from "../steps/finish-referral-reward"
 import { issueReferralRewardStep, type IssueOutcome } from "../steps/issue-referral-reward"
-import { setReferralRewardOutcomeStep } from "../steps/set-referral-reward-outcome"
+import { settlePromptBanditValuesStep } from "../../moments/steps/settle-prompt-bandit-values"
+import { reverseReferralOrderWorkflow } from "./reverse-referral-order"
 
 export const issueReferralRewardWorkflowId = "issue-referral-reward"
 
@@ -32,7 +34,8 @@ export type RewardIssuedHookInput = {
 /**
  * Issues one held reward whose time has come: claim it, pay it (store credit or
  * a single-use code) unless the order was canceled or refunded meanwhile, and
- * record the result. Answers null when another run already took the reward.
+ * record the result; if the order fell through while it was being paid, claw
+ * it back right after. Answers null when another run already took the reward.
  *
  * Hooks, for store developers:
  * - `rewardIssued` runs right after the referrer was paid, before the reward is
@@ -94,9 +97,8 @@ export const issueReferralRewardWorkflow = createWorkflow(
           result: issued as IssueOutcome,
         }))
       )
-      setReferralRewardOutcomeStep(
-        transform({ reward, result }, ({ reward, result }) => ({ referral_id: reward!.referral!.id, result }))
-      )
+      // Paid after the hold (or revoked): the prompt that brought the friend has its final value.
+      settlePromptBanditValuesStep(transform({ reward }, ({ reward }) => ({ referral_ids: [reward!.referral!.id] })))
       emitEventStep({
         eventName: transform({ result }, ({ result }) =>
           result.outcome === "issued" ? ReferralEvents.REWARD_ISSUED : ReferralEvents.REWARD_REVOKED
@@ -109,6 +111,17 @@ export const issueReferralRewardWorkflow = createWorkflow(
     const outcome = transform({ result }, ({ result }) => result ?? null)
     // Lets a store add to the payout, e.g. notify the referrer with the reward code.
     const rewardSettled = createHook("rewardSettled", { reward_id: input.reward_id, result: outcome })
+
+    // A cancel or refund that came while the reward was being paid found it `issuing` and left it to
+    // this run: the order is read again now that the payment is recorded, and a fallen order claws it back.
+    const fallen = when("reward-issued", { outcome }, ({ outcome }) => outcome?.outcome === "issued").then(() =>
+      findFallenThroughOrderStep(
+        transform({ reward }, ({ reward }) => ({ order_id: reward!.referral?.order_id ?? null }))
+      )
+    )
+    when("order-fell-through-while-issuing", { fallen }, ({ fallen }) => !!fallen).then(() => {
+      reverseReferralOrderWorkflow.runAsStep({ input: transform({ fallen }, ({ fallen }) => fallen!) })
+    })
     return new WorkflowResponse(outcome, { hooks: [rewardIssued, rewardSettled] })
   }
 )

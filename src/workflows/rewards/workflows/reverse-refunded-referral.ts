@@ -1,17 +1,21 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { findFullyRefundedOrderStep } from "../steps/find-fully-refunded-order"
+import { findFallenThroughOrderStep } from "../steps/find-fallen-through-order"
 import { reverseReferralOrderWorkflow } from "./reverse-referral-order"
 
 export const reverseRefundedReferralWorkflowId = "reverse-refunded-referral"
 
-/** On `payment.refunded`: when the order is now refunded in full, reverse its referral like a cancel. */
+/**
+ * On `payment.refunded`: when the refunds took the referred order's value away
+ * (see `refundRevokesReward`), reverse its referral like a cancel; a partial
+ * return that keeps enough of it changes nothing.
+ */
 export const reverseRefundedReferralWorkflow = createWorkflow(
   reverseRefundedReferralWorkflowId,
   (input: { payment_id: string }) => {
-    const orderId = findFullyRefundedOrderStep(input)
-    const result = when("order-fully-refunded", { orderId }, ({ orderId }) => !!orderId).then(() =>
+    const fallen = findFallenThroughOrderStep(input)
+    const result = when("order-refunded-away", { fallen }, ({ fallen }) => !!fallen).then(() =>
       reverseReferralOrderWorkflow.runAsStep({
-        input: transform({ orderId }, ({ orderId }) => ({ order_id: orderId!, reason: "order_refunded" as const })),
+        input: transform({ fallen }, ({ fallen }) => fallen!),
       })
     )
     return new WorkflowResponse(transform({ result }, ({ result }) => result ?? null))

@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Container, Heading, StatusBadge, Table, Text, toa
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts"
 import { EmptyState, QueryState } from "../../../components/query-state"
 import {
+  usePromotePropensityModel,
   usePropensityModel,
   useTrainPropensityModel,
   type PropensityModelOverview,
@@ -10,7 +11,7 @@ import {
 } from "../../../hooks/propensity-model"
 import { formatCount, formatDateTime, formatDecimal, formatPercent, formatReason } from "../../../lib/format"
 
-const statusColor = { active: "green", rejected: "red", retired: "grey" } as const
+const statusColor = { active: "green", awaiting_confirmation: "orange", rejected: "red", retired: "grey" } as const
 
 const kindLabel = (kind: PropensityModelSummary["kind"]) =>
   kind === "heuristic" ? "Heuristic (cold start)" : "Gradient boosting"
@@ -31,11 +32,15 @@ const Figure = ({ label, value, testId, hint }: { label: string; value: string; 
   </div>
 )
 
-/** The outcome of the last "Train now": promoted, or kept the active model and why. */
+/** The outcome of the last "Train now": promoted, waiting for confirmation, or kept the active model and why. */
 const TrainingResult = ({ outcome }: { outcome: TrainingOutcome }) => (
   <Alert variant={outcome.promoted ? "success" : "warning"} dismissible data-testid="model-train-outcome">
     <Text size="small" weight="plus">
-      {outcome.promoted ? `Version ${outcome.version} is now active.` : `Version ${outcome.version} was not promoted.`}
+      {outcome.promoted
+        ? `Version ${outcome.version} is now active.`
+        : outcome.awaiting_confirmation
+          ? `Version ${outcome.version} waits for your confirmation.`
+          : `Version ${outcome.version} was not promoted.`}
     </Text>
     <Text size="small">
       {kindLabel(outcome.kind)} · AUC {formatDecimal(outcome.auc, 3)} (baseline {formatDecimal(outcome.baseline_auc, 3)}) ·{" "}
@@ -45,6 +50,39 @@ const TrainingResult = ({ outcome }: { outcome: TrainingOutcome }) => (
     </Text>
   </Alert>
 )
+
+/**
+ * A newer model held back because it would change the share of customers not
+ * asked (low propensity) by more than the settings allow: the shares side by
+ * side, and a button to promote it anyway.
+ */
+const AwaitingConfirmation = ({ model }: { model: PropensityModelSummary }) => {
+  const promote = usePromotePropensityModel()
+  const confirm = () =>
+    promote.mutate(model.id, {
+      onSuccess: () => toast.success(`Model v${model.version} is now active`),
+      onError: (error) => toast.error(error.message),
+    })
+  return (
+    <Alert variant="warning" data-testid="model-awaiting-confirmation">
+      <div className="flex flex-col gap-y-2">
+        <Text size="small" weight="plus">
+          Version {model.version} ({kindLabel(model.kind)}, AUC {formatDecimal(model.auc, 3)}) waits for your confirmation.
+        </Text>
+        <Text size="small" data-testid="model-awaiting-shares">
+          It would leave {formatPercent(model.suppressed_share)} of customers unasked for low propensity, where the
+          model in force leaves {formatPercent(model.active_suppressed_share)}.
+        </Text>
+        {model.reason && <Text size="small">{formatReason(model.reason)}</Text>}
+        <div>
+          <Button size="small" variant="secondary" onClick={confirm} isLoading={promote.isPending} data-testid="model-promote">
+            Promote version {model.version}
+          </Button>
+        </div>
+      </div>
+    </Alert>
+  )
+}
 
 const ActiveModel = ({ overview }: { overview: PropensityModelOverview }) => {
   const active = overview.active
@@ -61,6 +99,7 @@ const ActiveModel = ({ overview }: { overview: PropensityModelOverview }) => {
           </Badge>
         )}
       </div>
+      {overview.awaiting_confirmation && <AwaitingConfirmation model={overview.awaiting_confirmation} />}
       {active ? (
         <div className="grid grid-cols-2 gap-3 md:grid-cols-6">
           <Figure label="Active version" value={`v${active.version}`} testId="model-version" hint={kindLabel(active.kind)} />
@@ -140,7 +179,8 @@ const History = ({ models }: { models: PropensityModelSummary[] }) => (
     <div className="px-6 py-4">
       <Heading level="h2">Training runs</Heading>
       <Text size="small" className="text-ui-fg-subtle">
-        The latest runs, newest first; a run becomes active only if it is no worse than the model in force.
+        The latest runs, newest first; a run becomes active only if it is no worse than the model in force, and
+        only with your confirmation if it would change the share of customers not asked by too much.
       </Text>
     </div>
     {models.length === 0 ? (
@@ -187,7 +227,7 @@ export const ModelTab = () => {
 
   const trainNow = () =>
     train.mutate(undefined, {
-      onSuccess: ({ model }) =>
+      onSuccess: (model) =>
         model.promoted
           ? toast.success(`Model v${model.version} trained and promoted`)
           : toast.info(`Model v${model.version} trained, not promoted${model.reason ? `: ${formatReason(model.reason)}` : ""}`),
@@ -208,7 +248,7 @@ export const ModelTab = () => {
             Train now
           </Button>
         </div>
-        {train.data && <TrainingResult outcome={train.data.model} />}
+        {train.data && <TrainingResult outcome={train.data} />}
         {train.isError && (
           <Alert variant="error" data-testid="model-train-error">
             {train.error.message}

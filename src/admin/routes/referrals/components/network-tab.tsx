@@ -155,7 +155,7 @@ export const NetworkTab = () => {
 
   const recompute = () =>
     compute.mutate(undefined, {
-      onSuccess: ({ network }) => toast.success(`Network recomputed: ${network.customers} customers`),
+      onSuccess: (network) => toast.success(`Network recomputed: ${network.customers} customers`),
       onError: (error) => toast.error(error.message),
     })
 
@@ -184,7 +184,7 @@ export const NetworkTab = () => {
         </div>
         {(compute.data || compute.isError) && (
           <div className="px-6">
-            {compute.data && <ComputeResult result={compute.data.network} />}
+            {compute.data && <ComputeResult result={compute.data} />}
             {compute.isError && (
               <Alert variant="error" data-testid="network-compute-error">
                 {compute.error.message}

@@ -13,9 +13,12 @@ type FormValues = {
   referee_type: IncentiveArmInput["referee_type"]
   referee_value: string
   referee_currency_code: string
+  /** Amounts in other currencies, typed as `eur 14, gbp 12`. */
+  referee_amounts: string
   referrer_type: IncentiveArmInput["referrer_type"]
   referrer_value: string
   referrer_currency_code: string
+  referrer_amounts: string
   active: boolean
 }
 
@@ -24,9 +27,11 @@ const EMPTY: FormValues = {
   referee_type: "percentage",
   referee_value: "10",
   referee_currency_code: "",
+  referee_amounts: "",
   referrer_type: "store_credit",
   referrer_value: "10",
   referrer_currency_code: "",
+  referrer_amounts: "",
   active: true,
 }
 
@@ -35,21 +40,39 @@ const valuesOf = (arm: IncentiveArm): FormValues => ({
   referee_type: arm.referee_type,
   referee_value: String(arm.referee_value),
   referee_currency_code: arm.referee_currency_code ?? "",
+  referee_amounts: amountsText(arm.referee_amounts),
   referrer_type: arm.referrer_type,
   referrer_value: String(arm.referrer_value),
   referrer_currency_code: arm.referrer_currency_code ?? "",
+  referrer_amounts: amountsText(arm.referrer_amounts),
   active: arm.active,
 })
 
-/** The body the API expects; currencies only where they mean something (null = the order's currency). */
+const amountsText = (amounts: Record<string, number> | null | undefined) =>
+  Object.entries(amounts ?? {})
+    .map(([currency, amount]) => `${currency} ${amount}`)
+    .join(", ")
+
+/** `eur 14, gbp 12` → `{ eur: 14, gbp: 12 }`; a malformed entry goes to the API as is, which names what is wrong. */
+const parseAmounts = (text: string): Record<string, number> | null => {
+  const entries = text
+    .split(",")
+    .map((entry) => entry.trim().split(/\s+/))
+    .filter((parts) => parts[0])
+  return entries.length ? Object.fromEntries(entries.map(([currency, amount]) => [currency.toLowerCase(), Number(amount)])) : null
+}
+
+/** The body the API expects; currencies only where they mean something (a null referrer currency = the store's default). */
 const toInput = (values: FormValues): IncentiveArmInput => ({
   name: values.name,
   referee_type: values.referee_type,
   referee_value: Number(values.referee_value),
   referee_currency_code: values.referee_type === "fixed" ? values.referee_currency_code.trim() || null : null,
+  referee_amounts: values.referee_type === "fixed" ? parseAmounts(values.referee_amounts) : null,
   referrer_type: values.referrer_type,
   referrer_value: Number(values.referrer_value),
   referrer_currency_code: values.referrer_type === "percentage" ? null : values.referrer_currency_code.trim() || null,
+  referrer_amounts: values.referrer_type === "percentage" ? null : parseAmounts(values.referrer_amounts),
   active: values.active,
 })
 
@@ -58,7 +81,7 @@ const changes = (arm: IncentiveArm, input: IncentiveArmInput): Partial<Incentive
   const before = toInput(valuesOf(arm))
   return Object.fromEntries(
     (Object.keys(input) as (keyof IncentiveArmInput)[])
-      .filter((key) => input[key] !== before[key])
+      .filter((key) => JSON.stringify(input[key]) !== JSON.stringify(before[key]))
       .map((key) => [key, input[key]])
   )
 }
@@ -177,6 +200,21 @@ export const OfferFormDrawer = ({
                 />
               </Field>
             )}
+            {values.referee_type === "fixed" && (
+              <Field
+                label="Friend's discount in other currencies"
+                htmlFor="arm-referee-amounts"
+                hint="e.g. eur 14, gbp 12; a cart in a currency not listed is refused the code"
+              >
+                <Input
+                  id="arm-referee-amounts"
+                  data-testid="arm-field-referee_amounts"
+                  value={values.referee_amounts}
+                  disabled={offered}
+                  onChange={(e) => set("referee_amounts", e.target.value)}
+                />
+              </Field>
+            )}
             <Field label="Referrer earns" htmlFor="arm-referrer-value">
               <div className="flex gap-x-2">
                 <Select value={values.referrer_type} onValueChange={(v) => set("referrer_type", v as FormValues["referrer_type"])} disabled={offered}>
@@ -205,7 +243,7 @@ export const OfferFormDrawer = ({
               <Field
                 label="Referrer's reward currency"
                 htmlFor="arm-referrer-currency"
-                hint="Three letters; leave empty to reward in the currency of the friend's order"
+                hint="Three letters; leave empty for your store's default currency"
               >
                 <Input
                   id="arm-referrer-currency"
@@ -214,6 +252,21 @@ export const OfferFormDrawer = ({
                   maxLength={3}
                   disabled={offered}
                   onChange={(e) => set("referrer_currency_code", e.target.value)}
+                />
+              </Field>
+            )}
+            {values.referrer_type !== "percentage" && (
+              <Field
+                label="Referrer's reward in other currencies"
+                htmlFor="arm-referrer-amounts"
+                hint="e.g. eur 9, gbp 8; a referrer who shops in a currency not listed waits for your review"
+              >
+                <Input
+                  id="arm-referrer-amounts"
+                  data-testid="arm-field-referrer_amounts"
+                  value={values.referrer_amounts}
+                  disabled={offered}
+                  onChange={(e) => set("referrer_amounts", e.target.value)}
                 />
               </Field>
             )}

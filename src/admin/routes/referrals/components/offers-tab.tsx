@@ -2,7 +2,8 @@ import { Badge, Button, Container, Heading, StatusBadge, Table, Text, toast } fr
 import { useState } from "react"
 import { errorMessage, QueryState } from "../../../components/query-state"
 import { type IncentiveArm, useIncentiveArms, useUpdateIncentiveArm } from "../../../hooks/incentive-arms"
-import { formatDecimal, formatOfferSide, formatPercent } from "../../../lib/format"
+import { formatCount, formatDecimal, formatOfferSide, formatPercent } from "../../../lib/format"
+import { OffersContexts } from "./offers-tab-contexts"
 import { OfferFormDrawer } from "./offers-tab-form"
 
 const sides = (arm: IncentiveArm) => ({
@@ -24,8 +25,18 @@ const ArmRow = ({ arm, onEdit }: { arm: IncentiveArm; onEdit: () => void }) => {
     update.mutate(
       { id: arm.id, active: !arm.active },
       {
-        onSuccess: () => toast.success(arm.active ? `"${arm.name}" deactivated` : `"${arm.name}" activated`),
+        onSuccess: () =>
+          toast.success(arm.active ? `"${arm.name}" withdrawn: its codes now give the default offer` : `"${arm.name}" activated`),
         onError: (e) => toast.error(errorMessage(e) ?? "The offer could not be changed"),
+      }
+    )
+
+  const makeDefault = () =>
+    update.mutate(
+      { id: arm.id, is_default: true },
+      {
+        onSuccess: () => toast.success(`"${arm.name}" is now the default offer; the previous one can be deactivated`),
+        onError: (e) => toast.error(errorMessage(e) ?? "The offer could not be made the default"),
       }
     )
 
@@ -50,7 +61,7 @@ const ArmRow = ({ arm, onEdit }: { arm: IncentiveArm; onEdit: () => void }) => {
         {arm.stats.pulls}
       </Table.Cell>
       <Table.Cell className="text-right" data-testid={`arm-outcomes-${arm.id}`}>
-        {arm.stats.successes} / {arm.stats.failures}
+        {formatCount(arm.stats.successes)} / {formatCount(arm.stats.failures)}
       </Table.Cell>
       <Table.Cell className="text-right" data-testid={`arm-mean-${arm.id}`} data-value={arm.posterior.mean}>
         {formatPercent(arm.posterior.mean)}
@@ -62,28 +73,41 @@ const ArmRow = ({ arm, onEdit }: { arm: IncentiveArm; onEdit: () => void }) => {
       >
         {formatPercent(arm.posterior.ci95[0])} – {formatPercent(arm.posterior.ci95[1])}
       </Table.Cell>
-      <Table.Cell className="text-right" data-testid={`arm-cost-${arm.id}`} data-value={arm.value.expected_cost}>
-        {formatDecimal(arm.value.expected_cost)}
+      {/* No value where the offer lists no amount in the store's currency: it is not made there. */}
+      <Table.Cell className="text-right" data-testid={`arm-cost-${arm.id}`} data-value={arm.value?.expected_cost}>
+        {arm.value ? formatDecimal(arm.value.expected_cost) : "–"}
       </Table.Cell>
-      <Table.Cell className="text-right" data-testid={`arm-net-${arm.id}`} data-value={arm.value.expected_net_value}>
-        <span className={arm.value.expected_net_value < 0 ? "text-ui-fg-error" : undefined}>
-          {formatDecimal(arm.value.expected_net_value)}
-        </span>
+      <Table.Cell className="text-right" data-testid={`arm-net-${arm.id}`} data-value={arm.value?.expected_net_value}>
+        {arm.value ? (
+          <span className={arm.value.expected_net_value < 0 ? "text-ui-fg-error" : undefined}>
+            {formatDecimal(arm.value.expected_net_value)}
+          </span>
+        ) : (
+          "–"
+        )}
       </Table.Cell>
       <Table.Cell>
         <div className="flex justify-end gap-x-2">
           <Button size="small" variant="secondary" onClick={onEdit} data-testid={`arm-edit-${arm.id}`}>
             Edit
           </Button>
-          <Button
-            size="small"
-            variant={arm.active ? "danger" : "secondary"}
-            onClick={toggle}
-            isLoading={update.isPending}
-            data-testid={`arm-toggle-${arm.id}`}
-          >
-            {arm.active ? "Deactivate" : "Activate"}
-          </Button>
+          {arm.active && !arm.is_default && (
+            <Button size="small" variant="secondary" onClick={makeDefault} isLoading={update.isPending} data-testid={`arm-default-${arm.id}`}>
+              Make default
+            </Button>
+          )}
+          {/* The default offer is what withdrawn offers fall back to, so it stays on. */}
+          {!(arm.is_default && arm.active) && (
+            <Button
+              size="small"
+              variant={arm.active ? "danger" : "secondary"}
+              onClick={toggle}
+              isLoading={update.isPending}
+              data-testid={`arm-toggle-${arm.id}`}
+            >
+              {arm.active ? "Deactivate" : "Activate"}
+            </Button>
+          )}
         </div>
       </Table.Cell>
     </Table.Row>
@@ -95,7 +119,7 @@ const ArmRow = ({ arm, onEdit }: { arm: IncentiveArm; onEdit: () => void }) => {
  * converted / not, posterior conversion with its 95% interval) and what it is
  * worth (expected cost per conversion, expected net value per offer made).
  */
-// The value model is in the units of the store's average order value (its orders' currency), so no symbol.
+// The value model is in the store's default currency (named in the text above), each figure in its units.
 export const OffersTab = () => {
   const arms = useIncentiveArms()
   const [form, setForm] = useState<{ arm?: IncentiveArm } | null>(null)
@@ -107,9 +131,9 @@ export const OffersTab = () => {
           <Heading level="h2">Offers</Heading>
           <Text size="small" className="text-ui-fg-subtle">
             The bandit offers each customer the incentive most likely to pay for itself: conversion × (margin − cost),
-            in the currency of your orders.
+            in the currency the customer shops in.
             {arms.data &&
-              ` Valued at an average order of ${formatDecimal(arms.data.economics.average_order_value)} and a margin of ${formatPercent(
+              ` Shown in ${arms.data.economics.currency_code.toUpperCase()}, your store's default currency: an average order of ${formatDecimal(arms.data.economics.average_order_value)} and a margin of ${formatPercent(
                 arms.data.economics.expected_margin_rate,
                 0
               )} (${formatDecimal(arms.data.economics.expected_margin)} per conversion).`}
@@ -128,28 +152,31 @@ export const OffersTab = () => {
         isEmpty={(data) => data.arms.length === 0}
       >
         {(data) => (
-          <div className="overflow-x-auto">
-            <Table>
-              <Table.Header>
-                <Table.Row>
-                  <Table.HeaderCell>Offer</Table.HeaderCell>
-                  <Table.HeaderCell>Status</Table.HeaderCell>
-                  <Table.HeaderCell className="text-right">Pulls</Table.HeaderCell>
-                  <Table.HeaderCell className="text-right">Converted / not</Table.HeaderCell>
-                  <Table.HeaderCell className="text-right">Conversion (mean)</Table.HeaderCell>
-                  <Table.HeaderCell className="text-right">95% interval</Table.HeaderCell>
-                  <Table.HeaderCell className="text-right">Cost per conversion</Table.HeaderCell>
-                  <Table.HeaderCell className="text-right">Net value per offer</Table.HeaderCell>
-                  <Table.HeaderCell />
-                </Table.Row>
-              </Table.Header>
-              <Table.Body>
-                {data.arms.map((arm) => (
-                  <ArmRow key={arm.id} arm={arm} onEdit={() => setForm({ arm })} />
-                ))}
-              </Table.Body>
-            </Table>
-          </div>
+          <>
+            <div className="overflow-x-auto">
+              <Table>
+                <Table.Header>
+                  <Table.Row>
+                    <Table.HeaderCell>Offer</Table.HeaderCell>
+                    <Table.HeaderCell>Status</Table.HeaderCell>
+                    <Table.HeaderCell className="text-right">Pulls</Table.HeaderCell>
+                    <Table.HeaderCell className="text-right">Converted / not</Table.HeaderCell>
+                    <Table.HeaderCell className="text-right">Conversion (mean)</Table.HeaderCell>
+                    <Table.HeaderCell className="text-right">95% interval</Table.HeaderCell>
+                    <Table.HeaderCell className="text-right">Cost per conversion</Table.HeaderCell>
+                    <Table.HeaderCell className="text-right">Net value per offer</Table.HeaderCell>
+                    <Table.HeaderCell />
+                  </Table.Row>
+                </Table.Header>
+                <Table.Body>
+                  {data.arms.map((arm) => (
+                    <ArmRow key={arm.id} arm={arm} onEdit={() => setForm({ arm })} />
+                  ))}
+                </Table.Body>
+              </Table>
+            </div>
+            <OffersContexts arms={data.arms} />
+          </>
         )}
       </QueryState>
       {form && (

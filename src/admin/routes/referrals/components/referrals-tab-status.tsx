@@ -1,5 +1,6 @@
 import { StatusBadge, Tooltip } from "@medusajs/ui"
 import type { AdminReferral, ReferralFlag, ReferralStatus } from "../../../hooks/referrals"
+import { describeReferralFlag } from "../../../../rules/describe-referral-flag"
 
 const STATUS_COLOR: Record<ReferralStatus, "green" | "blue" | "orange" | "purple" | "red" | "grey"> = {
   pending: "orange",
@@ -20,7 +21,7 @@ export const ReferralStatusBadge = ({ referral }: { referral: AdminReferral }) =
     <div className="flex items-center gap-x-1" data-testid={`referral-status-${referral.id}`}>
       <StatusBadge color={STATUS_COLOR[referral.status] ?? "grey"}>{referral.status}</StatusBadge>
       {flags.length > 0 && (
-        <Tooltip content={flags.map((flag) => flag.message).join(" · ")}>
+        <Tooltip content={flags.map(describeReferralFlag).join(" · ")}>
           <span>
             <StatusBadge color="red" data-testid={`referral-flags-${referral.id}`}>
               {flags.length} {flags.length === 1 ? "flag" : "flags"}

@@ -13,6 +13,7 @@ export const SETTING_GROUP_TITLES = [
   "When to ask",
   "Propensity model",
   "Network",
+  "Privacy",
 ] as const
 export type SettingGroupTitle = (typeof SETTING_GROUP_TITLES)[number]
 
@@ -77,7 +78,31 @@ export const SETTINGS: SettingSpecs = {
   },
 
   attribution_window_days: { group: "Attribution and rewards", kind: "number", label: "Attribution window (days)", hint: "Days a click or applied code keeps counting for the referrer." },
-  reward_hold_days: { group: "Attribution and rewards", kind: "number", label: "Reward hold (days)", hint: "Days a reward is held so returns and cancels can claw it back first." },
+  reward_code_expiry_days: { group: "Attribution and rewards", kind: "number", label: "Reward code expiry (days)", hint: "Days a referrer's reward code can be spent, from the day it is issued." },
+  reward_hold_days: {
+    group: "Attribution and rewards",
+    kind: "number",
+    label: "Reward hold (days)",
+    hint: "Days a reward is held once its hold started, so returns and cancels can claw it back first. At least your return window.",
+  },
+  reward_hold_starts: {
+    group: "Attribution and rewards",
+    kind: "choice",
+    label: "Hold starts",
+    hint: "With the payment captured, the hold starts when the order is placed, fulfilled or delivered.",
+    options: [
+      { value: "order_placed", label: "Order placed" },
+      { value: "fulfilled", label: "Order fulfilled" },
+      { value: "delivered", label: "Order delivered" },
+    ],
+  },
+  reward_min_net_share: {
+    group: "Attribution and rewards",
+    kind: "number",
+    step: "any",
+    label: "Minimum kept share",
+    hint: "The reward is revoked when refunds leave less than this share (0–1) of the referred items' value.",
+  },
   referrer_cap: { group: "Attribution and rewards", kind: "number", label: "Referrals per referrer", hint: "Converted referrals one referrer can have within the cap window." },
   referrer_cap_window_days: { group: "Attribution and rewards", kind: "number", label: "Cap window (days)", hint: "The window the referrer cap counts over." },
 
@@ -89,8 +114,10 @@ export const SETTINGS: SettingSpecs = {
   store_daily_prompt_cap: { group: "When to ask", kind: "number", label: "Prompts per day (store)", hint: "Prompts the whole store may create in a day." },
   expected_margin_rate: { group: "When to ask", kind: "number", step: "any", label: "Expected margin rate", hint: "Margin of a referred first order as a share (0–1) of the average order; offers are weighed against it." },
 
-  propensity_low_threshold: { group: "Propensity model", kind: "number", step: "any", label: "Low band below", hint: "Customers scored below this (0–1) are not asked." },
-  propensity_high_threshold: { group: "Propensity model", kind: "number", step: "any", label: "High band from", hint: "Customers scored above this (0–1) are asked readily." },
+  propensity_ask_share: { group: "Propensity model", kind: "number", step: "any", label: "Share asked", hint: "Share (0–1) of customers asked, those most likely to refer; the rest are the low band and not asked." },
+  propensity_high_share: { group: "Propensity model", kind: "number", step: "any", label: "High band share", hint: "Share (0–1) of customers at the top, asked readily; at most the share asked." },
+  propensity_exploration_share: { group: "Propensity model", kind: "number", step: "any", label: "Exploration share", hint: "Share (0–1) of low-band customers asked anyway, so the model keeps learning from them." },
+  propensity_max_suppressed_shift: { group: "Propensity model", kind: "number", step: "any", label: "Largest change without confirmation", hint: "A new model that would change the share of customers not asked by more than this (0–1) waits for your confirmation on the Model tab." },
   propensity_label: {
     group: "Propensity model",
     kind: "choice",
@@ -107,6 +134,9 @@ export const SETTINGS: SettingSpecs = {
 
   super_connector_percentile: { group: "Network", kind: "number", step: "any", label: "Super-connector percentile", hint: "Top share (0–1) of customers by PageRank…" },
   super_connector_min_referrals: { group: "Network", kind: "number", label: "Super-connector minimum referrals", hint: "…with at least this many converted referrals of their own." },
+
+  identifier_retention_days: { group: "Privacy", kind: "number", label: "Keep IP addresses and visitor ids (days)", hint: "At least the attribution window and the velocity window, which read them." },
+  message_retention_days: { group: "Privacy", kind: "number", label: "Keep share messages (days)", hint: "Written share messages older than this are erased." },
 }
 
 /** One input of the form: a setting with a scalar value, and how to edit it. */

@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { defaultAdminReferralFields } from "../query-config"
+import { describeReferralFlags } from "../../../../rules/describe-referral-flag"
 import type { AdminReferralResponse } from "../../../../types"
 
 /** One referral with its rewards. */
@@ -16,5 +17,5 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<A
   if (!referral) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Referral with id ${req.params.id} was not found`)
   }
-  res.json({ referral })
+  res.json({ referral: { ...referral, flags: describeReferralFlags(referral.flags) } })
 }

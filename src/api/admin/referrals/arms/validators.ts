@@ -47,5 +47,11 @@ export const AdminCreateIncentiveArm = ArmFields.partial({
   .superRefine(checkArm)
 export type AdminCreateIncentiveArmType = z.infer<typeof AdminCreateIncentiveArm>
 
-export const AdminUpdateIncentiveArm = ArmFields.partial().strict().superRefine(checkArm)
+export const AdminUpdateIncentiveArm = ArmFields.extend({
+  // Only true: an offer stops being the default when another one becomes it.
+  is_default: z.literal(true, { message: "is_default can only be set to true: make another offer the default instead" }),
+})
+  .partial()
+  .strict()
+  .superRefine(checkArm)
 export type AdminUpdateIncentiveArmType = z.infer<typeof AdminUpdateIncentiveArm>

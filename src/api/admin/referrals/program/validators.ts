@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { REWARD_HOLD_STARTS } from "../../../../types/referral/constants"
 import type { MomentSignal } from "../../../../ml/moments/signals"
 
 const days = (max: number) => z.number().int().min(0).max(max)
@@ -20,6 +21,9 @@ export const AdminUpdateReferralProgram = z
     enabled: z.boolean(),
     attribution_window_days: days(365).min(1),
     reward_hold_days: days(365),
+    reward_code_expiry_days: days(3650).min(1),
+    reward_hold_starts: z.enum(REWARD_HOLD_STARTS),
+    reward_min_net_share: share,
     referrer_cap: z.number().int().min(1).max(100000),
     referrer_cap_window_days: days(3650).min(1),
     new_customers_only: z.boolean(),
@@ -30,8 +34,10 @@ export const AdminUpdateReferralProgram = z
     ip_velocity_max: z.number().int().min(1).max(10_000),
     ip_velocity_window_hours: z.number().int().min(1).max(24 * 90),
     flag_shared_fingerprint: z.boolean(),
-    propensity_low_threshold: share,
-    propensity_high_threshold: share,
+    propensity_ask_share: share,
+    propensity_high_share: share,
+    propensity_exploration_share: share,
+    propensity_max_suppressed_shift: share,
     propensity_label: z.enum(["converted_referral", "shared"]),
     propensity_min_positives: z.number().int().min(1).max(1_000_000),
     propensity_label_window_days: days(3650).min(1),
@@ -57,6 +63,8 @@ export const AdminUpdateReferralProgram = z
     super_connector_percentile: share,
     super_connector_min_referrals: z.number().int().min(1).max(100_000),
     llm_enabled: z.boolean(),
+    identifier_retention_days: days(3650).min(1),
+    message_retention_days: days(3650).min(1),
   })
   .partial()
   .strict()

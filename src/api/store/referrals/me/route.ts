@@ -46,6 +46,10 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<S
   // The live prompt's offer is the code's current arm: creating the prompt set it.
   const promptArm = prompt ? arms.find((arm) => arm.id === prompt.arm_id) ?? arms[0] : null
 
+  // A percentage reward code is not money: listed, never added into what was earned.
+  const isPercentage = (reward: { metadata?: Record<string, unknown> | null }) =>
+    reward.metadata?.promotion_type === "percentage"
+  const moneyRewards = rewards.filter((reward) => !isPercentage(reward))
   const count = (status: string) => referralRows.filter((row) => row.status === status).length
   res.json({
     referral_code: {
@@ -58,14 +62,15 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<S
       pending: count("pending") + count("review"),
       converted: count("converted"),
       rewarded: count("rewarded"),
-      rewards_earned: sumByCurrency(rewards.filter((reward) => reward.status === "issued")),
-      rewards_held: sumByCurrency(rewards.filter((reward) => reward.status === "held")),
+      rewards_earned: sumByCurrency(moneyRewards.filter((reward) => reward.status === "issued")),
+      rewards_held: sumByCurrency(moneyRewards.filter((reward) => reward.status === "held")),
     },
     rewards: rewards.map((reward) => ({
       id: reward.id,
       kind: reward.kind,
       amount: reward.amount,
       currency_code: reward.currency_code,
+      percentage: isPercentage(reward),
       status: reward.status,
       release_at: reward.release_at,
       issued_at: reward.issued_at,

@@ -6,7 +6,10 @@ import type { StoreReferralSignalResponse } from "../../../../types"
 
 /**
  * The storefront reports that the shopper left a review or answered an NPS
- * question; a happy one may be the moment to ask. Answers the evaluation.
+ * question; a happy one may be the moment to ask. Nothing proves the shopper
+ * did, so the signal is self-reported: it cannot make a moment on its own
+ * (see `applySelfReportedRule`). A store that records reviews or NPS answers
+ * reports them with `POST /admin/referrals/signals` instead. Answers the evaluation.
  */
 export const POST = async (req: AuthenticatedMedusaRequest<StoreRecordReferralSignalType>, res: MedusaResponse<StoreReferralSignalResponse>) => {
   const { type, score } = req.validatedBody
@@ -17,6 +20,7 @@ export const POST = async (req: AuthenticatedMedusaRequest<StoreRecordReferralSi
       trigger_id: generateEntityId(undefined, "sig"),
       review_score: type === "review" ? score : null,
       nps_score: type === "nps" ? score : null,
+      self_reported: true,
     },
   })
   const { moment, prompt } = result

@@ -4,6 +4,7 @@ import { REFERRAL_MODULE } from "../../../../../modules/referral"
 import type { IReferralModuleService } from "../../../../../types"
 import { shareUrl } from "../../../../../utils/share-url"
 import { offerResponse } from "../../../../utils/offer-response"
+import { describeReferralFlags } from "../../../../../rules/describe-referral-flag"
 import { defaultAdminReferralFields } from "../../query-config"
 import type { AdminCustomerReferralsResponse } from "../../../../../types"
 
@@ -72,7 +73,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<A
     referral_code: code
       ? { ...code, share_url: shareUrl(code.code, referralsModule.getOptions().share_url_template) }
       : null,
-    referrals,
+    referrals: referrals.map((referral) => ({ ...referral, flags: describeReferralFlags(referral.flags) })),
     rewards,
     prompts: prompts.map((prompt) => {
       const arm = arms.find((candidate) => candidate.id === prompt.arm_id)

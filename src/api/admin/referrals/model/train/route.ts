@@ -1,9 +1,12 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { trainPropensityModelWorkflow } from "../../../../../workflows"
-import type { AdminTrainPropensityModelResponse } from "../../../../../types"
+import type { AdminTrainPropensityModelResponse, PropensityTrainingOutcome } from "../../../../../types"
+import { queueComputeRun } from "../../../../utils/compute-run"
 
-/** Train a propensity model now (the nightly job's workflow); answers the new version and whether it was promoted. */
+/**
+ * Train a propensity model now (the nightly job's workflow), on the worker:
+ * answers 202 with the queued run; poll GET /admin/referrals/model/train/:id.
+ */
 export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminTrainPropensityModelResponse>) => {
-  const { result } = await trainPropensityModelWorkflow(req.scope).run({ input: {} })
-  res.json({ model: result })
+  const run = await queueComputeRun<PropensityTrainingOutcome>(req.scope, "propensity_training")
+  res.status(202).json({ run })
 }

@@ -1,9 +1,9 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { computeReferralNetworkWorkflow } from "../../../../../workflows"
-import type { AdminComputeReferralNetworkResponse } from "../../../../../types"
+import type { AdminComputeReferralNetworkResponse, NetworkComputation } from "../../../../../types"
+import { queueComputeRun } from "../../../../utils/compute-run"
 
-/** Recompute the network now (the nightly job's workflow). */
+/** Recompute the network now (the nightly job's workflow), on the worker: 202 with the run to poll. */
 export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminComputeReferralNetworkResponse>) => {
-  const { result } = await computeReferralNetworkWorkflow(req.scope).run()
-  res.json({ network: result })
+  const run = await queueComputeRun<NetworkComputation>(req.scope, "network")
+  res.status(202).json({ run })
 }

@@ -1,7 +1,8 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { offerResponse } from "../../../../utils/offer-response"
-import type { AdminOrderReferralResponse } from "../../../../../types"
+import { describeReferralFlags } from "../../../../../rules/describe-referral-flag"
+import type { AdminOrderReferralResponse, StoredReferralFlag } from "../../../../../types"
 
 const ARM_FIELDS = ["id", "name", "referee_type", "referee_value", "referee_currency_code", "referrer_type",
   "referrer_value", "referrer_currency_code", "is_default", "active"]
@@ -32,9 +33,13 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<A
       ? query.graph({ entity: "referral", fields: referralFields, filters: { cart_id: cartId } })
       : Promise.resolve({ data: [] as Record<string, any>[] }),
   ])
-  const referral = referrals[0] ?? null
+  const described = <T extends { flags?: unknown }>(row: T) => ({
+    ...row,
+    flags: describeReferralFlags(row.flags as StoredReferralFlag[] | null),
+  })
+  const referral = referrals[0] ? described(referrals[0]) : null
   // A rejected referral that is the order's own is shown as `referral`, not repeated here.
-  const attempts = cartReferrals.filter((row) => row.status === "rejected" && row.id !== referral?.id)
+  const attempts = cartReferrals.filter((row) => row.status === "rejected" && row.id !== referral?.id).map(described)
 
   if (!referral) {
     return res.json({ referral: null, attempts })

@@ -1,0 +1,20 @@
+/** The columns of a training run the admin sees: its metrics, not its serialised trees. */
+export const PROPENSITY_MODEL_SUMMARY_FIELDS = [
+  "id",
+  "version",
+  "kind",
+  "status",
+  "trained_at",
+  "label",
+  "n_train",
+  "n_test",
+  "positives",
+  "positive_rate",
+  "auc",
+  "baseline_auc",
+  "importances",
+  "training_ms",
+  "reason",
+  "suppressed_share",
+  "active_suppressed_share",
+]

@@ -1,0 +1,3 @@
+export * from "./claim-compute-run"
+export * from "./create-compute-run"
+export * from "./finish-compute-run"

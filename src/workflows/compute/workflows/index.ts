@@ -1,0 +1,2 @@
+export * from "./queue-compute-run"
+export * from "./run-compute-run"

@@ -1,0 +1,5 @@
+export * from "./anonymise-customer-referral-data"
+export * from "./apply-referral-retention"
+export * from "./load-erasure-subject"
+export * from "./revoke-customer-held-rewards"
+export * from "./reject-erased-referrer-reviews"

@@ -1,0 +1,2 @@
+export * from "./apply-referral-retention"
+export * from "./erase-referral-customer"
