@@ -46,13 +46,11 @@ export async function seedWarehouse(container: MedusaContainer): Promise<Warehou
   return { location_id: location.id, shipping_option_id: option.id }
 }
 
-/** The admin fulfils every item of the order and marks it delivered, as the order page's buttons do. */
-export async function deliverOrder(
-  api: AxiosInstance,
-  headers: { headers: Record<string, string> },
-  warehouse: Warehouse,
-  order: { id: string; items: { id: string; quantity: number }[] }
-): Promise<string> {
+type Headers = { headers: Record<string, string> }
+type OrderItems = { id: string; items: { id: string; quantity: number }[] }
+
+/** The admin fulfils every item of the order, as the order page's button does, without marking it delivered. Answers the fulfilment's id. */
+export async function fulfilOrder(api: AxiosInstance, headers: Headers, warehouse: Warehouse, order: OrderItems): Promise<string> {
   await api.post(
     `/admin/orders/${order.id}/fulfillments`,
     {
@@ -63,7 +61,12 @@ export async function deliverOrder(
     headers
   )
   const { data } = await api.get(`/admin/orders/${order.id}?fields=id,*fulfillments`, headers)
-  const fulfillmentId = data.order.fulfillments[0].id as string
+  return data.order.fulfillments[0].id as string
+}
+
+/** The admin fulfils every item of the order and marks it delivered, as the order page's buttons do. */
+export async function deliverOrder(api: AxiosInstance, headers: Headers, warehouse: Warehouse, order: OrderItems): Promise<string> {
+  const fulfillmentId = await fulfilOrder(api, headers, warehouse, order)
   await api.post(`/admin/orders/${order.id}/fulfillments/${fulfillmentId}/mark-as-delivered`, {}, headers)
   return fulfillmentId
 }
