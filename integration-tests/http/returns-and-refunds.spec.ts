@@ -7,7 +7,7 @@ import type { IReferralModuleService } from "../../src/types"
 import { eventually, Shopper } from "../helpers/shopper"
 import { seedStore, type SeededStore } from "../helpers/seed-store"
 import { adminHeaders, refusal } from "../helpers/requests"
-import { deliverOrder, seedWarehouse, type Warehouse } from "../helpers/deliveries"
+import { deliverOrder, fulfilOrder, seedWarehouse, type Warehouse } from "../helpers/deliveries"
 import { capturePayment, refundPayment } from "../helpers/payments"
 
 jest.setTimeout(180 * 1000)
@@ -96,6 +96,23 @@ medusaIntegrationTestRunner({
       expect(holdDays).toBeLessThanOrEqual(30)
     })
 
+    it("counts the hold from fulfilment, not delivery, when reward_hold_starts is fulfilled", async () => {
+      await setProgram({ reward_hold_days: 0, reward_hold_starts: "fulfilled" })
+      const { anna, order, reward } = await referredOrder("bob")
+
+      await capturePayment(api, admin(), order.id)
+      expect(await release()).toMatchObject({ issued: 0, failed: [] })
+      expect((await referralOf(anna.customer_id!)).reward).toMatchObject({ id: reward.id, status: "held" })
+
+      // Packed and handed over, never marked delivered.
+      await fulfilOrder(api, admin(), warehouse, order)
+      const { data } = await api.get(`/admin/orders/${order.id}?fields=id,fulfillment_status`, admin())
+      expect(data.order.fulfillment_status).toBe("fulfilled")
+      expect(await release()).toMatchObject({ issued: 1, failed: [] })
+      expect((await referralOf(anna.customer_id!)).reward.status).toBe("issued")
+      expect(await creditBalance(anna)).toBe(10)
+    })
+
     it("releases a reward only once the payment is captured and the order delivered", async () => {
       await setProgram({ reward_hold_days: 0 })
       const { anna, order, reward } = await referredOrder("cleo")
@@ -134,6 +151,32 @@ medusaIntegrationTestRunner({
         expect(reward).toMatchObject({ status: "revoked", note: "order_refunded: 10 of 10 debited" })
       })
       expect(await creditBalance(anna)).toBe(0)
+    })
+
+    it("revokes the reward when a partial refund leaves less than reward_min_net_share of the referred items, and keeps it above", async () => {
+      // The referred value is 90 (the 100 mug, 10 off); a share of 0.8 must keep 72 of it.
+      await setProgram({ reward_min_net_share: 0.8 })
+      const { anna, order, reward } = await referredOrder("ida")
+      const paymentId = await capturePayment(api, admin(), order.id)
+
+      // 15 back keeps 75: above the share.
+      await refundPayment(api, admin(), paymentId, 15)
+      await new Promise((resolve) => setTimeout(resolve, 1500))
+      expect(await referralOf(anna.customer_id!)).toMatchObject({
+        referral: { status: "converted" },
+        reward: { id: reward.id, status: "held" },
+      })
+
+      // 5 more keeps 70: below the share, though most of the mug stays paid for.
+      await refundPayment(api, admin(), paymentId, 5)
+      await eventually(async () => {
+        expect(await referralOf(anna.customer_id!)).toMatchObject({
+          referral: { status: "rejected", reason: "order_refunded" },
+          reward: { id: reward.id, status: "revoked" },
+        })
+      })
+      const { data } = await api.get(`/admin/orders/${order.id}?fields=id,payment_status`, admin())
+      expect(data.order.payment_status).toBe("partially_refunded")
     })
 
     it("lets the admin revoke a held or an issued reward with a reason, and shows it", async () => {
