@@ -57,6 +57,17 @@ medusaIntegrationTestRunner({
       return { detach: () => emitter.off("order.placed", listener), attach: () => emitter.on("order.placed", listener) }
     }
 
+    /** An order the admin creates from a draft order with a promotion code, skipping the storefront's checkout. */
+    const adminOrder = async (email: string, code: string): Promise<{ id: string }> => {
+      const { data: draft } = await api.post(
+        `/admin/draft-orders`,
+        { region_id: store.region_id, email, items: [{ variant_id: store.variant_id, quantity: 1 }], promo_codes: [code] },
+        admin()
+      )
+      const { data } = await api.post(`/admin/draft-orders/${draft.draft_order.id}/convert-to-order`, {}, admin())
+      return data.order
+    }
+
     beforeAll(async () => {
       store = await seedStore(getContainer())
     })
@@ -98,23 +109,58 @@ medusaIntegrationTestRunner({
         const ben = await shopper("ben@example.com").register("Ben")
         await ben.checkoutWith(null)
 
-        const { data: draft } = await api.post(
-          `/admin/draft-orders`,
-          {
-            region_id: store.region_id,
-            email: "ben+again@example.com",
-            items: [{ variant_id: store.variant_id, quantity: 1 }],
-            promo_codes: [code],
-          },
-          admin()
-        )
-        const { data: converted } = await api.post(`/admin/draft-orders/${draft.draft_order.id}/convert-to-order`, {}, admin())
+        const order = await adminOrder("ben+again@example.com", code)
 
         expect(await decided(referrer.customer_id!)).toMatchObject({
           status: "rejected",
           reason: "not_new_customer",
-          order_id: converted.order.id,
+          order_id: order.id,
         })
+      })
+
+      it("checks an order placed while the program was off against the same rules when it converts after the program is back on", async () => {
+        const anna = await referrerWithCode("anna@example.com", "Anna")
+        const carl = await referrerWithCode("carl@example.com", "Carl")
+        await (await shopper("ben@example.com").register("Ben")).checkoutWith(null)
+        await setProgram({ enabled: false })
+
+        // Off, the storefront refuses every code; an admin's draft order still takes it.
+        const dora = await shopper("dora@example.com").register("Dora")
+        expect(await refusal(dora.applyCode(await dora.createCart(), carl.code))).toEqual({
+          status: 400,
+          message: REFUSALS.program_disabled,
+        })
+        const attribution = attributionListener()
+        attribution.detach()
+        let selfReferral: { id: string }
+        let repeatBuyer: { id: string }
+        try {
+          selfReferral = await adminOrder("anna@example.com", anna.code)
+          repeatBuyer = await adminOrder("ben+again@example.com", carl.code)
+        } finally {
+          attribution.attach()
+        }
+
+        // The conversion runs once the program is on again.
+        await setProgram({ enabled: true })
+        await getContainer()
+          .resolve(Modules.EVENT_BUS)
+          .emit([selfReferral.id, repeatBuyer.id].map((id) => ({ name: "order.placed", data: { id } })))
+        expect(await decided(anna.referrer.customer_id!)).toMatchObject({
+          status: "rejected",
+          reason: "self_referral",
+          order_id: selfReferral.id,
+        })
+        await eventually(async () => {
+          const rows = await referralsOf(carl.referrer.customer_id!)
+          expect(rows.map((r) => [r.referee_email, r.status, r.reason, r.order_id])).toEqual([
+            ["dora@example.com", "rejected", "program_disabled", null],
+            ["ben@example.com", "rejected", "not_new_customer", repeatBuyer.id],
+          ])
+        }, 20000)
+        const { data } = await api.get(`/admin/referrals/summary`, admin())
+        expect(data.summary.touches.first_order).toBeUndefined()
+        expect(data.summary.referrer_rewards).toEqual([])
       })
 
       it("converts nothing when order.placed arrives for an order already canceled", async () => {
