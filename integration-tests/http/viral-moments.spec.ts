@@ -307,6 +307,51 @@ medusaIntegrationTestRunner({
       expect((await kim.me()).prompt).toMatchObject({ id: promptId })
     })
 
+    it("does not count prompts made at self-reported moments against the store's daily prompt cap", async () => {
+      // Kim was asked after her first order two weeks ago and shared; that prompt has run out.
+      const kim = await shopper("kim@example.com").register("Kim")
+      await kim.checkoutWith(null)
+      const asked = await eventually(async () => {
+        const { prompt } = await kim.me()
+        expect(prompt).not.toBeNull()
+        return prompt
+      })
+      await api.post(`/store/referrals/me/prompt/${asked.id}/shared`, { channel: "whatsapp" }, kim.headers())
+      const twoWeeksAgo = new Date(Date.now() - 15 * 86400000)
+      await getContainer()
+        .resolve(ContainerRegistrationKeys.PG_CONNECTION)("referral_prompt")
+        .where({ id: asked.id })
+        .update({ created_at: twoWeeksAgo, expires_at: twoWeeksAgo })
+      await api.post(`/admin/referrals/program`, { store_daily_prompt_cap: 1 }, admin())
+
+      // Today her own 5-star review, beside her recent share, is a moment: a self-reported prompt.
+      const review = await api.post(`/store/referrals/signals`, { type: "review", score: 5 }, kim.headers())
+      expect(review.data.moment).toMatchObject({ decision: "prompted", reason: null })
+      const [selfReported] = (await promptsOf(kim.customer_id!)).filter((p) => p.id === review.data.prompt_id)
+      expect(selfReported).toMatchObject({ self_reported: true })
+
+      // The store's own moment still asks: the cap of 1 is not used up.
+      const lee = await shopper("lee@example.com").register("Lee")
+      await lee.checkoutWith(null)
+      const [leeMoment] = await eventually(async () => {
+        const rows = await momentsOf(lee.customer_id!)
+        expect(rows).toHaveLength(1)
+        return rows
+      })
+      expect(leeMoment).toMatchObject({ trigger: "order.placed", decision: "prompted", reason: null })
+      await eventually(async () => expect(await promptsOf(lee.customer_id!)).toHaveLength(1))
+
+      // Now it is: the next store-recorded moment is held back by the cap.
+      const max = await shopper("max@example.com").register("Max")
+      await max.checkoutWith(null)
+      const [maxMoment] = await eventually(async () => {
+        const rows = await momentsOf(max.customer_id!)
+        expect(rows).toHaveLength(1)
+        return rows
+      })
+      expect(maxMoment).toMatchObject({ decision: "suppressed", reason: "store_frequency_cap" })
+    })
+
     it("creates no prompt from a burst of self-reported 5-star reviews, and refuses the burst past the limit", async () => {
       const mallory = await shopper("mallory@example.com").register("Mallory")
       const answers: AxiosResponse[] = []
