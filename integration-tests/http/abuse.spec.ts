@@ -180,6 +180,35 @@ medusaIntegrationTestRunner({
         expect(await metadataOf(referred.order.id)).not.toMatch(/203\.0\.113\.201|device-ben/)
         await eventually(async () => expect(await referralModule.listReferralCartOrigins({ cart_id: referralCart })).toEqual([]))
       })
+
+      it("forgets a cart's address and visitor id when its referral code is refused, at the cart or at checkout", async () => {
+        const referralModule = getContainer().resolve<IReferralModuleService>(REFERRAL_MODULE)
+        const originsOf = (cartId: string) => referralModule.listReferralCartOrigins({ cart_id: cartId })
+        const { referrer, code } = await referrerWithCode("anna@example.com", "Anna")
+
+        // A repeat buyer types the code: refused at once.
+        const ben = await shopper("ben@example.com", { ip: "203.0.113.210", visitor: "device-ben" }).register("Ben")
+        await ben.checkoutWith(null)
+        const benCart = await ben.createCart()
+        expect((await ben.applyCode(benCart, code).catch((e) => e.response)).status).toBe(400)
+        expect(await originsOf(benCart)).toEqual([])
+
+        // Cleo's code is accepted, then she orders in another cart first: refused at checkout.
+        const cleo = await shopper("cleo@example.com", { ip: "203.0.113.211", visitor: "device-cleo" }).register("Cleo")
+        const cleoCart = await cleo.createCart()
+        await cleo.applyCode(cleoCart, code)
+        expect(await originsOf(cleoCart)).toEqual([expect.objectContaining({ ip: "203.0.113.211", visitor_id: "device-cleo" })])
+        await cleo.checkoutWith(null)
+        await cleo.pay(cleoCart)
+        expect((await cleo.complete(cleoCart).catch((e) => e.response)).status).toBe(400)
+        expect(await originsOf(cleoCart)).toEqual([])
+
+        const rows = await referralsOf(referrer.customer_id!)
+        expect(rows.map((r) => [r.status, r.reason])).toEqual([
+          ["rejected", "not_new_customer"],
+          ["rejected", "not_new_customer"],
+        ])
+      })
     })
 
     describe("fraud rules hold a conversion for review", () => {
