@@ -33,7 +33,8 @@ type OrderFacts = {
 /**
  * The fraud rules' verdict on a referral about to convert (`flagReferral`):
  * the friend's email domain, how many referrals came from the same public
- * address or device within the window, and whether the friend shares a
+ * address or device within the window (attempts refused before an order
+ * excepted: their code never applied), and whether the friend shares a
  * shipping address or card with another friend of the same referrer. The
  * flags keep keyed hashes of the address and device and the ids of the other
  * friend's referral and order, never their values or emails. Answers
@@ -55,10 +56,16 @@ export const detectReferralFraudStep = createStep(
     // Private, loopback and carrier-grade NAT addresses are a proxy or a shared gateway, not a shopper.
     const ip = settings.flag_ip_velocity && isPublicIp(referral.ip_address) ? referral.ip_address! : null
     const visitorId = settings.flag_ip_velocity ? referral.visitor_id : null
-    // This referral counts once, whenever it started; the others by when they started.
+    // This referral counts once, whenever it started; the others by when they started. An attempt refused
+    // before any order (at the cart or at checkout) never applied its code: it is no referral from there.
     const othersInWindow = async (filter: { ip_address: string } | { visitor_id: string }) =>
       (await referrals.listAndCountReferrals(
-        { ...filter, id: { $ne: referral.id }, created_at: { $gte: since } },
+        {
+          ...filter,
+          id: { $ne: referral.id },
+          created_at: { $gte: since },
+          $or: [{ status: { $ne: "rejected" } }, { order_id: { $ne: null } }],
+        },
         { take: 1, select: ["id"] }
       ))[1] + 1
 
