@@ -294,5 +294,61 @@ medusaIntegrationTestRunner({
       expect((await referralsOf(referrer.customer_id!)).map((r) => r.status)).toEqual(["pending"])
       expect((await api.get(`/admin/referrals/summary`, admin())).data.summary.touches.code_applied).toBe(1)
     })
+
+    it("counts a code as applied only once it is accepted: one refused for a currency its fixed offer does not list is a refused attempt, in neither the funnel nor the velocity rule", async () => {
+      // One referral per address is all this store lets through without review.
+      await setProgram({ ip_velocity_max: 1 })
+      // The store's only offer: 15 USD off, listed in no other currency.
+      const { data } = await api.post(
+        `/admin/referrals/arms`,
+        {
+          name: "Give 15 USD, get 10 USD",
+          referee_type: "fixed",
+          referee_value: 15,
+          referee_currency_code: "usd",
+          referrer_type: "store_credit",
+          referrer_value: 10,
+          referrer_currency_code: "usd",
+        },
+        admin()
+      )
+      await api.post(`/admin/referrals/arms/${data.arm.id}`, { is_default: true }, admin())
+      for (const arm of (await api.get(`/admin/referrals/arms`, admin())).data.arms) {
+        if (arm.id !== data.arm.id && arm.active) {
+          await api.post(`/admin/referrals/arms/${arm.id}`, { active: false }, admin())
+        }
+      }
+      const { referrer, code } = await referrerWithCode("anna@example.com", "Anna")
+      expect((await referrer.me()).referral_code.offer.referee).toMatchObject({ type: "fixed", value: 15, currency_code: "usd" })
+
+      const ben = await shopper("ben@example.com", "203.0.113.41").register("Ben")
+      const eurCart = await ben.createCart(undefined, store.eur_region_id)
+      expect(await refusal(ben.applyCode(eurCart, code))).toEqual({ status: 400, message: REFUSALS.currency_not_offered })
+      expect((await api.get(`/store/carts/${eurCart}`, ben.headers())).data.cart.promotions).toEqual([])
+      expect((await referralsOf(referrer.customer_id!)).map((r) => [r.status, r.reason])).toEqual([
+        ["rejected", "currency_not_offered"],
+      ])
+      expect((await api.get(`/admin/referrals/summary`, admin())).data.summary.touches.code_applied).toBeUndefined()
+
+      // In dollars the code is accepted, and only then counted.
+      const usdCart = await ben.createCart()
+      expect((await ben.applyCode(usdCart, code)).data.cart.discount_total).toBe(15)
+      expect((await referralsOf(referrer.customer_id!)).map((r) => [r.status, r.reason])).toEqual([
+        ["rejected", "currency_not_offered"],
+        ["pending", null],
+      ])
+      expect((await api.get(`/admin/referrals/summary`, admin())).data.summary.touches.code_applied).toBe(1)
+
+      // His order is the one referral from his address: the refused attempt does not make it look like two.
+      await ben.pay(usdCart)
+      expect((await ben.complete(usdCart)).data.type).toBe("order")
+      await eventually(async () => {
+        const rows = await referralsOf(referrer.customer_id!)
+        expect(rows.map((r) => [r.status, r.reason])).toEqual([
+          ["rejected", "currency_not_offered"],
+          ["converted", null],
+        ])
+      }, 20000)
+    })
   },
 })
