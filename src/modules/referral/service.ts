@@ -80,6 +80,7 @@ import { listReferralEdges } from "./queries/referral-edges"
 import { listExperimentOutcomes } from "./queries/experiment-outcomes"
 import { listPromptValues, type PromptValueInput } from "./queries/prompt-values"
 import { listBanditEvidence } from "./queries/bandit-evidence"
+import { listMomentTimingEvidence, type MomentTimingEvidenceInput } from "./queries/moment-timing-evidence"
 import { retrieveLoopSummary } from "./queries/loop-summary"
 
 export type { ConvertReferralInput, ConvertReferralResult, ReferralModuleOptions } from "../../types/referral/service"
@@ -401,6 +402,12 @@ class ReferralModuleService
     @MedusaContext() sharedContext: Context = {}
   ) {
     return await listBanditEvidence(knexOf(sharedContext), input)
+  }
+
+  /** Asks and values per moment kind in a timing context, and how often later moments are reached (see `queries/moment-timing-evidence`). */
+  @InjectManager()
+  async listMomentTimingEvidence(input: MomentTimingEvidenceInput, @MedusaContext() sharedContext: Context = {}) {
+    return await listMomentTimingEvidence(knexOf(sharedContext), input)
   }
 
   /** The network at a glance (see `queries/network-overview`). */

@@ -1,7 +1,7 @@
 import type { z } from "@medusajs/framework/zod"
 import type { AdminGetMomentsParams } from "../../api/admin/referrals/moments/validators"
 import type { AdminRecordReferralSignal } from "../../api/admin/referrals/signals/validators"
-import type { ViralMomentDTO } from "../referral"
+import type { MomentTiming, ViralMomentDTO } from "../referral"
 import type { PaginatedResponse } from "./common"
 
 /** One evaluation of whether to ask the customer to refer, and why they were or were not asked. */
@@ -20,7 +20,10 @@ export type AdminViralMoment = Pick<
   | "prompt_id"
   | "variant"
   | "created_at"
->
+> & {
+  /** `timing`: learned timing's decision at this moment (ask now or wait, and what it drew). */
+  metadata: { timing?: MomentTiming } | null
+}
 
 /** GET /admin/referrals/moments */
 export type AdminViralMomentListParams = Partial<z.input<typeof AdminGetMomentsParams>>

@@ -29,6 +29,7 @@ import type { ReferralNetworkOverview } from "../http/network"
 import type { listExperimentOutcomes } from "../../modules/referral/queries/experiment-outcomes"
 import type { PromptValueInput, PromptValueRow } from "../../modules/referral/queries/prompt-values"
 import type { BanditEvidenceRow } from "../../modules/referral/queries/bandit-evidence"
+import type { MomentTimingEvidenceInput, MomentTimingEvidenceRows } from "../../modules/referral/queries/moment-timing-evidence"
 import type { LoopSummary } from "../http/summary"
 import type { PromotionDecision } from "../../ml/propensity/promotion-decision"
 import type { TrainedPropensity } from "../../ml/propensity/train-propensity"
@@ -272,6 +273,9 @@ export interface IReferralModuleService extends IModuleService, ReferralCrudMeth
     input: { arm_ids: string[]; context_keys: string[]; global_key: string; now: Date },
     sharedContext?: Context
   ): Promise<BanditEvidenceRow[]>
+
+  /** What learned timing knows for one decision: asks and values per moment kind in a context, and later moments' reach. */
+  listMomentTimingEvidence(input: MomentTimingEvidenceInput, sharedContext?: Context): Promise<MomentTimingEvidenceRows>
 
   /** Records where a cart with a referral code was last used from, one row per cart. */
   recordCartOrigin(cartId: string, origin: CartOrigin, sharedContext?: Context): Promise<void>

@@ -1,5 +1,6 @@
 export * from "./choose-incentive-arm"
 export * from "./create-referral-prompt"
+export * from "./decide-moment-timing"
 export * from "./expire-referral-prompts"
 export * from "./load-moment-facts"
 export * from "./record-assignments"
