@@ -76,7 +76,7 @@ medusaIntegrationTestRunner({
     it("asks at the purchase while there is too little evidence to wait (cold start)", async () => {
       const buyer = await new Shopper(api, store, "cold@example.com").register("Cora")
       await buyer.checkoutWith(null)
-      const moment = await momentOf(buyer.customer_id, "order.placed")
+      const moment = await momentOf(buyer.customer_id!, "order.placed")
       expect(moment).toMatchObject({
         decision: "prompted",
         metadata: { timing: { moment: "purchase", decision: "ask_now", wait_for: null, cold: true, deferred: false } },
@@ -90,7 +90,7 @@ medusaIntegrationTestRunner({
       const buyer = await new Shopper(api, store, "wait@example.com").register("Wendy")
       const order = await buyer.checkoutWith(null)
 
-      const purchase = await momentOf(buyer.customer_id, "order.placed")
+      const purchase = await momentOf(buyer.customer_id!, "order.placed")
       expect(purchase).toMatchObject({
         decision: "suppressed",
         reason: "waiting_for_later_moment",
@@ -103,7 +103,7 @@ medusaIntegrationTestRunner({
       expect((await buyer.me()).prompt).toBeNull()
 
       await deliverOrder(api, admin(), warehouse, order)
-      const delivery = await momentOf(buyer.customer_id, "delivery.created")
+      const delivery = await momentOf(buyer.customer_id!, "delivery.created")
       // A delivery alone scores 0.1, below the 0.5 threshold: it asks because the purchase waited for it.
       expect(delivery.score).toBeLessThan(0.5)
       expect(delivery).toMatchObject({
@@ -111,6 +111,33 @@ medusaIntegrationTestRunner({
         metadata: { timing: { moment: "delivery", decision: "ask_now", deferred: true } },
       })
       await eventually(async () => expect((await buyer.me()).prompt).not.toBeNull())
+    })
+
+    it("shows the admin what it learned per context, with intervals, and how often later moments come", async () => {
+      await seedHistory(["high", "medium", "low"])
+      const { data } = await api.get(`/admin/referrals/moments/timing`, admin())
+      expect(data).toMatchObject({ min_evidence: 20, cycle_days: 30 })
+      expect(data.contexts.map((c: { context: string }) => c.context)).toEqual(
+        expect.arrayContaining(["high|first", "medium|first", "low|first"])
+      )
+      const high = data.contexts.find((c: { context: string }) => c.context === "high|first")
+      expect(high).toMatchObject({ propensity_band: "high", customer: "first" })
+      const at = (moment: string) => high.moments.find((m: { moment: string }) => m.moment === moment)
+      expect(at("purchase").asks).toBe(40)
+      expect(at("delivery").asks).toBe(40)
+      for (const [moment, truth] of [["purchase", 0.1], ["delivery", 0.6]] as const) {
+        const { mean, interval } = at(moment)
+        expect(Math.abs(mean - truth)).toBeLessThan(0.05)
+        expect(interval[0]).toBeLessThan(truth)
+        expect(interval[1]).toBeGreaterThan(truth)
+      }
+      // Of the 240 purchases a cycle ago, 237 were delivered within it; no reviews came.
+      expect(data.reach).toEqual(
+        expect.arrayContaining([
+          { from: "purchase", to: "delivery", reached: 237, of: 240 },
+          { from: "purchase", to: "review", reached: 0, of: 240 },
+        ])
+      )
     })
   },
 })
