@@ -15,6 +15,8 @@ export type MomentTimingEvidenceInput = MomentTimingWindow & {
   current: string
   /** The later moments the customer could still reach. */
   later: string[]
+  /** Asks a moment needs in the context before waiting for it is considered: reach is read only for those. */
+  min_evidence: number
 }
 
 export type MomentValueRow = { context: string; moment: string; asks: number; value: number }
@@ -32,13 +34,15 @@ const DAY_MS = 86_400_000
 /**
  * What learned timing knows, for one decision: asks and values at each kind
  * of moment in the context, and how often customers at the current moment
- * reached each later one. Two reads of the plugin's own tables.
+ * reached each later one. Reach is read only when waiting can be considered
+ * (the current moment and a later one have enough asks), so a store still
+ * learning pays one read.
  */
 export async function listMomentTimingEvidence(knex: Knex, input: MomentTimingEvidenceInput): Promise<MomentTimingEvidenceRows> {
-  const [values, reach] = await Promise.all([
-    listMomentValues(knex, input, input.context_key),
-    listMomentReach(knex, input, input.later.map((to) => ({ from: input.current, to }))),
-  ])
+  const values = await listMomentValues(knex, input, input.context_key)
+  const asksAt = (moment: string) => values.find((row) => row.moment === moment)?.asks ?? 0
+  const candidates = asksAt(input.current) >= input.min_evidence ? input.later.filter((to) => asksAt(to) >= input.min_evidence) : []
+  const reach = await listMomentReach(knex, input, candidates.map((to) => ({ from: input.current, to })))
   return {
     evidence: values.map(({ moment, asks, value }) => ({ moment, asks, value })),
     reach: Object.fromEntries(reach.map((row) => [row.to, { reached: row.reached, of: row.of }])),
@@ -77,9 +81,13 @@ export async function listMomentValues(knex: Knex, window: MomentTimingWindow, c
   return (rows as MomentValueRow[]).map((row) => ({ ...row, asks: Number(row.asks), value: Number(row.value) }))
 }
 
+/** Reach is measured on at most this many of the latest `from` moments per pair: enough for a rate, bounded in cost. */
+const REACH_SAMPLE = 2000
+
 /**
  * For each (from, to) pair: of the customers with a `from` moment at least a
- * cycle ago, how many had a `to` moment within the cycle after it.
+ * cycle ago (the latest REACH_SAMPLE of them), how many had a `to` moment
+ * within the cycle after it.
  */
 export async function listMomentReach(
   knex: Knex,
@@ -100,8 +108,13 @@ export async function listMomentReach(
           AND l.created_at <= b.created_at + make_interval(days => :cycle_days)
       ))::int AS reached
     FROM unnest(CAST(:froms AS text[]), CAST(:tos AS text[])) t(from_moment, to_moment)
-    JOIN viral_moment b ON b.deleted_at IS NULL AND b.metadata->'timing'->>'moment' = t.from_moment
-      AND b.created_at >= :since AND b.created_at < :cycle_end
+    CROSS JOIN LATERAL (
+      SELECT customer_id, created_at FROM viral_moment
+      WHERE deleted_at IS NULL AND metadata->'timing'->>'moment' = t.from_moment
+        AND created_at >= :since AND created_at < :cycle_end
+      ORDER BY created_at DESC
+      LIMIT :sample
+    ) b
     GROUP BY 1, 2
     ORDER BY 1, 2
     `,
@@ -111,6 +124,7 @@ export async function listMomentReach(
       cycle_days: window.cycle_days,
       since: new Date(window.now.getTime() - window.lookback_days * DAY_MS),
       cycle_end: new Date(window.now.getTime() - window.cycle_days * DAY_MS),
+      sample: REACH_SAMPLE,
     }
   )
   return (rows as MomentReachRow[]).map((row) => ({ ...row, reached: Number(row.reached), of: Number(row.of) }))

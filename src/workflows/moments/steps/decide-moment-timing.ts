@@ -55,6 +55,7 @@ export const decideMomentTimingStep = createStep(
       now: new Date(),
       cycle_days: TIMING_CYCLE_DAYS,
       lookback_days: TIMING_LOOKBACK_DAYS,
+      min_evidence: TIMING_MIN_EVIDENCE,
     })
     const decision = decideMomentTiming({
       current: moment,
