@@ -35,8 +35,12 @@ import {
 export const FULL_LOOP_DEFAULTS = {
   /** Asks (real and pooled) a moment needs in a context before timing compares it. */
   minEvidence: 30,
-  /** Pseudo-asks each context borrows from the moment's value over all contexts. */
-  poolStrength: 20,
+  /**
+   * Pseudo-asks each context borrows from the moment's value over all
+   * contexts. Asks succeed 1–2% of the time, so 200 of them are worth a few
+   * successes: a context's own evidence overrides them after a few hundred asks.
+   */
+  poolStrength: 200,
   /** While timing is cold, the share of customers kept for a later moment so that later moments get evidence. */
   timingExploration: 0.15,
   /** Learn timing at all; false asks at the first moment reached (an ablation). */

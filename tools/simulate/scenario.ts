@@ -238,7 +238,7 @@ export function offerCostFor(arm: OfferArm, aov: number, scenario: LoopScenario,
  * revision since: the first fraud rates (6% of deal seekers, 2.5% of all
  * customers, sharing 80% of the time) made fraud two thirds of all referral
  * conversions, which no store would tolerate; they were cut to the figures
- * below, where fraud is about a tenth of conversions.
+ * below, where fraud is a tenth to a fifth of conversions, depending on the offer.
  *
  * Segments (hidden; the store sees only the propensity band, the loyalty tier
  * and whether the customer is a super connector, which correlate with them):
