@@ -263,12 +263,6 @@ function runFullLoop(customers: CycleCustomer[], arms: readonly OfferArm[], s: C
   const onMoment = (i: number, m: CycleMoment, today: number) => {
     const c = customers[i]
     const tkey = timingKey(c)
-    // Reach: of those seen at an earlier moment, who got here.
-    for (const e of reachedMoments[i]) {
-      const r = reachOf(`${tkey}:${e}:${m}`)
-      r.reached++
-      r.of++
-    }
     reachedMoments[i].push(m)
     if (asked[i]) return
 
@@ -343,13 +337,16 @@ function runFullLoop(customers: CycleCustomer[], arms: readonly OfferArm[], s: C
     }
   }
 
-  // Cycle ends: moments not reached by then count in their reach denominators.
+  // Reach is counted when the cycle ends, reached or not: counting arrivals at once but misses
+  // only at the end would overstate reach while customers are still on their way.
   customers.forEach((c, i) => {
     at(c.arrival_day + s.cycleDays, () => {
       const tkey = timingKey(c)
       for (const e of reachedMoments[i]) {
         for (const m of CYCLE_MOMENTS.slice(CYCLE_MOMENTS.indexOf(e) + 1)) {
-          if (!reachedMoments[i].includes(m)) reachOf(`${tkey}:${e}:${m}`).of++
+          const r = reachOf(`${tkey}:${e}:${m}`)
+          r.of++
+          if (reachedMoments[i].includes(m)) r.reached++
         }
       }
     })
