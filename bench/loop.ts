@@ -162,7 +162,7 @@ console.log(cycleTable(cycle.reports, targets.bestStatic))
 const fl = cycle.full_loop
 console.log(`\nfull loop asks at: ${Object.entries(fl.moment_share).map(([m, x]) => `${m} ${pct(x, 1)}`).join(", ")}`)
 console.log(`full loop offers: ${Object.entries(fl.arm_share).map(([id, x]) => `${id} ${pct(x, 1)}`).join(", ")}`)
-console.log(`full loop waited ${fl.waits} times (${fl.exploration_waits} to explore a cold later moment), gated ${fl.gated} asks`)
+console.log(`full loop waited ${fl.waits + fl.exploration_waits} times (${fl.exploration_waits} of them to explore a later moment without evidence), gated ${fl.gated} asks`)
 console.log(
   `expected net value per customer: individual oracle ${fl.oracle_per_customer.toFixed(3)}, context oracle ${fl.context_oracle_per_customer.toFixed(3)}; ` +
     `regret per customer by quarter vs context oracle ${fl.regret_by_quarter.map((x) => x.toFixed(3)).join(" → ")}, ` +

@@ -41,7 +41,7 @@ export const FULL_LOOP_DEFAULTS = {
    * successes: a context's own evidence overrides them after a few hundred asks.
    */
   poolStrength: 200,
-  /** While timing is cold, the share of customers kept for a later moment so that later moments get evidence. */
+  /** While timing is cold, the share of customers kept for a later moment so that later moments get evidence (decideMomentTiming's `explore`). */
   timingExploration: 0.15,
   /** Learn timing at all; false asks at the first moment reached (an ablation). */
   timing: true,
@@ -273,13 +273,19 @@ function runFullLoop(customers: CycleCustomer[], arms: readonly OfferArm[], s: C
         const r = reach.get(`${tkey}:${m}:${l}`)
         if (r && r.of > 0) reachInput[l] = r
       }
-      const timing = decideMomentTiming({ current: m, later, evidence: timingEvidence(tkey, today), reach: reachInput, minEvidence: opts.minEvidence, random: rand })
+      const timing = decideMomentTiming({
+        current: m,
+        later,
+        evidence: timingEvidence(tkey, today),
+        reach: reachInput,
+        minEvidence: opts.minEvidence,
+        random: rand,
+        explore: opts.timingExploration,
+      })
+      // Waiting means being evaluated again at the next moment reached, as the plugin does.
       if (timing.decision === "wait") {
-        waits++
-        return
-      }
-      if (timing.cold && rand() < opts.timingExploration) {
-        explorationWaits++
+        if (timing.explored) explorationWaits++
+        else waits++
         return
       }
     }
