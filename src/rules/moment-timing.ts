@@ -17,6 +17,14 @@ export const TIMING_CYCLE_DAYS = 30
 /** Asks at a moment, in a context, before the learner may choose to wait (below it: ask now, as with fixed weights). */
 export const TIMING_MIN_EVIDENCE = 20
 
+/** While a context is cold, this share of asks waits for a later moment instead, so evidence there starts to come. */
+export const TIMING_EXPLORE_SHARE = 0.1
+
+/** A later moment is waited for only once this many earlier moments a cycle old show how often it comes… */
+export const TIMING_REACH_MIN_OBSERVED = 50
+/** …and at least this share of customers reached it: a store that rarely marks deliveries never waits for one. */
+export const TIMING_REACH_MIN_RATE = 0.5
+
 /** Evidence older than this is not used: a store's customers and offers change. */
 export const TIMING_LOOKBACK_DAYS = 180
 

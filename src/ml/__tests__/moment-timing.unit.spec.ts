@@ -49,6 +49,44 @@ describe("decideMomentTiming", () => {
     expect(draws).toBe(0)
   })
 
+  it("explores a thin later moment for the `explore` share of cold decisions, and only a thin one", () => {
+    const random = mulberry32(11)
+    const evidence: MomentTimingEvidence[] = [
+      { moment: "order_placed", asks: 500, value: 50 },
+      { moment: "delivered", asks: 5, value: 1 },
+      { moment: "review", asks: 10, value: 2 },
+      { moment: "repeat_purchase", asks: 0, value: 0 },
+    ]
+    const later = ["delivered", "review", "repeat_purchase"]
+    const counts: Record<string, number> = {}
+    let waits = 0
+    const n = 4000
+    for (let i = 0; i < n; i++) {
+      const d = decideMomentTiming({ current: "order_placed", later, evidence, minEvidence: 30, random, explore: 0.2 })
+      expect(d.cold).toBe(true)
+      if (d.decision === "wait") {
+        waits++
+        expect(d.explored).toBe(true)
+        counts[d.wait_for as string] = (counts[d.wait_for as string] ?? 0) + 1
+      }
+    }
+    expect(waits / n).toBeGreaterThan(0.17)
+    expect(waits / n).toBeLessThan(0.23)
+    for (const m of later) expect(counts[m] / waits).toBeGreaterThan(0.25)
+    // A later moment with enough evidence is compared, not explored.
+    const warm = decideMomentTiming({
+      current: "order_placed",
+      later: ["delivered"],
+      evidence: [{ moment: "order_placed", asks: 500, value: 50 }, { moment: "delivered", asks: 500, value: 50 }],
+      minEvidence: 30,
+      random,
+      explore: 1,
+    })
+    expect(warm.cold).toBe(false)
+    expect(warm.explored).toBeUndefined()
+    expect(() => decideMomentTiming({ current: "a", later: [], evidence: [], minEvidence: 1, random, explore: 2 })).toThrow(RangeError)
+  })
+
   it("waits nearly always when the later moment is worth 3× and is reached ~90% of the time", () => {
     expect(waitShare(CLEAR, { delivered: { reached: 900, of: 1000 } })).toBeGreaterThan(0.99)
     const d = decideMomentTiming({

@@ -12,7 +12,9 @@
  * probability that it is better, and exploration stops when the data agree.
  *
  * Until `current` and a later moment both have `minEvidence` asks we ask now,
- * which is what the plugin did before it learned timing.
+ * which is what the plugin did before it learned timing, except for an
+ * optional `explore` share that waits for a later moment still short of
+ * evidence, so that one gets its first asks.
  */
 import { checkNumber } from "../options"
 import { sampleBeta } from "../bandit/beta-sampler"
@@ -45,6 +47,12 @@ export interface MomentTimingInput {
   /** Below this many asks at `current` or at a later moment, that later moment is not considered. */
   minEvidence: number
   random: () => number
+  /**
+   * Optional, default 0: while cold, the share of decisions that wait for a
+   * later moment still short of `minEvidence` asks (chosen uniformly), so that
+   * a store which has always asked at once gathers evidence there at all.
+   */
+  explore?: number
 }
 
 export interface MomentTimingDecision {
@@ -53,8 +61,10 @@ export interface MomentTimingDecision {
   wait_for: string | null
   /** Thompson draws, after reach discount, per moment considered. */
   sampled: Record<string, number>
-  /** True when no later moment had enough evidence (asks now, the behaviour before learned timing). */
+  /** True when no later moment had enough evidence (asks now, the behaviour before learned timing, unless exploring). */
   cold: boolean
+  /** True when this decision waits only to explore (see `explore`). */
+  explored?: boolean
 }
 
 export interface MomentValueSummary {
@@ -108,11 +118,22 @@ export function decideMomentTiming(input: MomentTimingInput): MomentTimingDecisi
     }
   }
 
-  const cold: MomentTimingDecision = { decision: "ask_now", wait_for: null, sampled: {}, cold: true }
-  if ((totals.get(current)?.asks ?? 0) < minEvidence) return cold
-  // Distinct later moments with enough evidence, in the order given; `current` itself is never "later".
-  const candidates = [...new Set(later)].filter((m) => m !== current && (totals.get(m)?.asks ?? 0) >= minEvidence)
-  if (candidates.length === 0) return cold
+  const explore = input.explore ?? 0
+  checkNumber(OWNER, "explore", explore, 0, 1)
+
+  // Distinct later moments, in the order given; `current` itself is never "later".
+  const distinct = [...new Set(later)].filter((m) => m !== current)
+  const enough = (m: string) => (totals.get(m)?.asks ?? 0) >= minEvidence
+  const candidates = enough(current) ? distinct.filter(enough) : []
+  if (candidates.length === 0) {
+    const thin = distinct.filter((m) => !enough(m))
+    // Draws only when exploring, so the default cold start consumes no randomness.
+    if (explore > 0 && thin.length > 0 && random() < explore) {
+      const wait_for = thin[Math.min(thin.length - 1, Math.floor(random() * thin.length))]
+      return { decision: "wait", wait_for, sampled: {}, cold: true, explored: true }
+    }
+    return { decision: "ask_now", wait_for: null, sampled: {}, cold: true }
+  }
 
   const nowParams = posterior(totals.get(current))
   const sampled: Record<string, number> = { [current]: sampleBeta(nowParams.alpha, nowParams.beta, random) }

@@ -15,8 +15,6 @@ export type MomentTimingEvidenceInput = MomentTimingWindow & {
   current: string
   /** The later moments the customer could still reach. */
   later: string[]
-  /** Asks a moment needs in the context before waiting for it is considered: reach is read only for those. */
-  min_evidence: number
 }
 
 export type MomentValueRow = { context: string; moment: string; asks: number; value: number }
@@ -34,15 +32,13 @@ const DAY_MS = 86_400_000
 /**
  * What learned timing knows, for one decision: asks and values at each kind
  * of moment in the context, and how often customers at the current moment
- * reached each later one. Reach is read only when waiting can be considered
- * (the current moment and a later one have enough asks), so a store still
- * learning pays one read.
+ * reached each later one.
  */
 export async function listMomentTimingEvidence(knex: Knex, input: MomentTimingEvidenceInput): Promise<MomentTimingEvidenceRows> {
-  const values = await listMomentValues(knex, input, input.context_key)
-  const asksAt = (moment: string) => values.find((row) => row.moment === moment)?.asks ?? 0
-  const candidates = asksAt(input.current) >= input.min_evidence ? input.later.filter((to) => asksAt(to) >= input.min_evidence) : []
-  const reach = await listMomentReach(knex, input, candidates.map((to) => ({ from: input.current, to })))
+  const [values, reach] = await Promise.all([
+    listMomentValues(knex, input, input.context_key),
+    listMomentReach(knex, input, input.later.map((to) => ({ from: input.current, to }))),
+  ])
   return {
     evidence: values.map(({ moment, asks, value }) => ({ moment, asks, value })),
     reach: Object.fromEntries(reach.map((row) => [row.to, { reached: row.reached, of: row.of }])),

@@ -9,7 +9,10 @@ import {
   laterMoments,
   TIMING_CYCLE_DAYS,
   TIMING_LOOKBACK_DAYS,
+  TIMING_EXPLORE_SHARE,
   TIMING_MIN_EVIDENCE,
+  TIMING_REACH_MIN_OBSERVED,
+  TIMING_REACH_MIN_RATE,
   timingContextKey,
   timingMomentOf,
 } from "../../../rules/moment-timing"
@@ -32,8 +35,10 @@ export type DecideMomentTimingStepInput = {
  * Ask now, or wait for a later moment that has paid more in this context?
  * Thompson sampling over the realised values of past asks at each kind of
  * moment, each later one discounted by how often customers reach it within
- * a cycle (`ml/moments/timing`). Seeded by the trigger, so a redelivered
- * event decides the same. Reads only.
+ * a cycle (`ml/moments/timing`); while the context is cold, a small share
+ * waits to explore. Only later moments the store's customers are known to
+ * reach are considered. Seeded by the trigger, so a redelivered event
+ * decides the same. Reads only.
  */
 export const decideMomentTimingStep = createStep(
   decideMomentTimingStepId,
@@ -44,7 +49,7 @@ export const decideMomentTimingStep = createStep(
     }
     const context = timingContextKey(input.propensity_band, input.order_count_including_this)
     const later = laterMoments(moment)
-    const askNow = { moment, context, decision: "ask_now" as const, wait_for: null, cold: true, sampled: {}, deferred: input.deferred }
+    const askNow = { moment, context, decision: "ask_now" as const, wait_for: null, cold: true, explored: false, sampled: {}, deferred: input.deferred }
     if (!input.would_prompt || !later.length) {
       return new StepResponse(askNow)
     }
@@ -55,16 +60,28 @@ export const decideMomentTimingStep = createStep(
       now: new Date(),
       cycle_days: TIMING_CYCLE_DAYS,
       lookback_days: TIMING_LOOKBACK_DAYS,
-      min_evidence: TIMING_MIN_EVIDENCE,
+    })
+    // Only moments the store's customers are known to reach are waited for.
+    const reachable = later.filter((to) => {
+      const seen = reach[to]
+      return seen !== undefined && seen.of >= TIMING_REACH_MIN_OBSERVED && seen.reached / seen.of >= TIMING_REACH_MIN_RATE
     })
     const decision = decideMomentTiming({
       current: moment,
-      later,
+      later: reachable,
       evidence,
       reach,
       minEvidence: TIMING_MIN_EVIDENCE,
+      explore: TIMING_EXPLORE_SHARE,
       random: mulberry32(fnv1a(`${input.customer_id}:${input.trigger}:${input.trigger_id}`)),
     })
-    return new StepResponse({ ...askNow, decision: decision.decision, wait_for: decision.wait_for, cold: decision.cold, sampled: decision.sampled })
+    return new StepResponse({
+      ...askNow,
+      decision: decision.decision,
+      wait_for: decision.wait_for,
+      cold: decision.cold,
+      explored: decision.explored ?? false,
+      sampled: decision.sampled,
+    })
   }
 )
