@@ -37,10 +37,11 @@ medusaIntegrationTestRunner({
 
     /**
      * Past asks of first-time buyers in every propensity band: 40 asked at the
-     * purchase realised 0.1 each, 40 asked at delivery 0.6 each, and 39 of the
-     * 40 who were asked at purchase were delivered within the cycle too.
+     * purchase realised 0.1 each, 40 asked at delivery 0.6 each, and
+     * `delivered` of the 40 who were asked at purchase were delivered within
+     * the cycle too; `undelivered` more bought and were never delivered.
      */
-    async function seedHistory(bands: string[]) {
+    async function seedHistory(bands: string[], delivered = 39, undelivered = 0) {
       const at = (daysAgo: number) => new Date(Date.now() - daysAgo * DAY_MS)
       const moments: Record<string, unknown>[] = []
       const prompts: Record<string, unknown>[] = []
@@ -63,10 +64,14 @@ medusaIntegrationTestRunner({
         for (let i = 0; i < 40; i++) {
           const early = `cus_hist_${band}_early_${i}`
           asked(early, context, "purchase", "order.placed", 90, 0.1)
-          if (i < 39) moments.push(moment(`refvm_hist_${early}_d`, early, context, "delivery", "delivery.created", 87, "suppressed", "asked_recently"))
+          if (i < delivered) moments.push(moment(`refvm_hist_${early}_d`, early, context, "delivery", "delivery.created", 87, "suppressed", "asked_recently"))
           const late = `cus_hist_${band}_late_${i}`
           moments.push(moment(`refvm_hist_${late}_p`, late, context, "purchase", "order.placed", 80, "suppressed", "below_threshold"))
           asked(late, context, "delivery", "delivery.created", 77, 0.6)
+        }
+        for (let i = 0; i < undelivered; i++) {
+          const id = `refvm_hist_${band}_undelivered_${i}`
+          moments.push(moment(id, `cus_hist_${band}_undelivered_${i}`, context, "purchase", "order.placed", 85, "suppressed", "below_threshold"))
         }
       }
       await knex()("viral_moment").insert(moments)
@@ -110,6 +115,16 @@ medusaIntegrationTestRunner({
         decision: "prompted",
         metadata: { timing: { moment: "delivery", decision: "ask_now", deferred: true } },
       })
+      await eventually(async () => expect((await buyer.me()).prompt).not.toBeNull())
+    })
+
+    it("asks at the purchase when too few customers are ever delivered, however much deliveries paid", async () => {
+      // Of 120 purchases a cycle ago only the 40 later asked at delivery were delivered: a third.
+      await seedHistory(["high", "medium", "low"], 0, 40)
+      const buyer = await new Shopper(api, store, "rarely@example.com").register("Rita")
+      await buyer.checkoutWith(null)
+      const purchase = await momentOf(buyer.customer_id!, "order.placed")
+      expect(purchase).toMatchObject({ decision: "prompted", metadata: { timing: { moment: "purchase", decision: "ask_now" } } })
       await eventually(async () => expect((await buyer.me()).prompt).not.toBeNull())
     })
 
