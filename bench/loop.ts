@@ -3,7 +3,13 @@
  * gating alone, and the full loop (moments + propensity + bandit), over the same
  * simulated population and orders. Also times chooseArm on its own.
  *
- *   npx ts-node --transpile-only bench/loop.ts [customers] [weeks] [seed]
+ *   npx ts-node --transpile-only bench/loop.ts [customers] [weeks] [seed] [cycle customers] [cycle weeks]
+ *
+ * Then the "moments" scenario family (tools/simulate/cycle-sim.ts): segments
+ * with their own offer sensitivities and best moments, delayed outcomes,
+ * returns and fraud; every static offer × moment, propensity gating and the
+ * full loop (timing learner, bandit, value gate), with the issue's targets
+ * printed as PASS/FAIL from the same run.
  *
  * Writes bench/results/loop-<ISO timestamp>.json and bench/results/loop-latest.json.
  * The ground truth and its assumptions are documented in tools/simulate/scenario.ts.
@@ -16,11 +22,15 @@ import { mulberry32 } from "../src/ml/random"
 import { BanditMemory } from "../tools/simulate/bandit-memory"
 import { compareLoopPolicies, type LoopReport } from "../tools/simulate/loop-sim"
 import { DEFAULT_ARMS } from "../tools/simulate/offers"
-import { LOOP_SCENARIO_DEFAULTS, type LoopScenario } from "../tools/simulate/scenario"
+import { runCycleSimulation, FULL_LOOP_DEFAULTS, type CyclePolicyReport, type CycleSimulationResult } from "../tools/simulate/cycle-sim"
+import { CYCLE_SCENARIO_DEFAULTS, LOOP_SCENARIO_DEFAULTS, type LoopScenario } from "../tools/simulate/scenario"
 
 const customers = Number(process.argv[2] ?? 20_000)
 const weeks = Number(process.argv[3] ?? 12)
 const seed = Number(process.argv[4] ?? 1)
+// The moments family: a year of arrivals, since outcomes settle 30–60 days after an ask.
+const cycleCustomers = Number(process.argv[5] ?? 100_000)
+const cycleWeeks = Number(process.argv[6] ?? 52)
 
 function pct(x: number, digits = 2): string {
   return `${(100 * x).toFixed(digits)}%`
@@ -41,6 +51,61 @@ function table(reports: LoopReport[]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)))
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ")
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n")
+}
+
+function cycleTable(reports: CyclePolicyReport[], bestStatic: CyclePolicyReport): string {
+  const header = ["policy", "prompts", "conversions", "fraud", "returned", "incentives", "net value", "net/customer"]
+  const sorted = [...reports].sort((a, b) => b.net_value_per_customer - a.net_value_per_customer)
+  const rows = sorted.map((r) => [
+    r === bestStatic ? `${r.policy} (best static)` : r.policy,
+    String(r.prompts),
+    String(r.conversions),
+    String(r.fraudulent),
+    String(r.returned),
+    r.incentives.toFixed(0),
+    r.net_value.toFixed(0),
+    r.net_value_per_customer.toFixed(3),
+  ])
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)))
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ")
+  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n")
+}
+
+/** The issue's targets, from one run: ratios of net value per customer, and regret's second half against its first. */
+function cycleTargets(result: CycleSimulationResult) {
+  const statics = result.reports.filter((r) => r.kind === "static")
+  const bestStatic = statics.reduce((a, b) => (b.net_value_per_customer > a.net_value_per_customer ? b : a))
+  const baseline = statics.find((r) => r.arm_id === "give10_get10" && r.moment === "order_placed") as CyclePolicyReport
+  const full = result.reports.find((r) => r.kind === "full_loop") as CyclePolicyReport
+  const ratio = (a: number, b: number) => (b > 0 ? a / b : Number.NaN)
+  const vsBest = ratio(full.net_value_per_customer, bestStatic.net_value_per_customer)
+  const vsBaseline = ratio(full.net_value_per_customer, baseline.net_value_per_customer)
+  const regret = ratio(result.full_loop.regret_second_half, result.full_loop.regret_first_half)
+  const f = (x: number) => x.toFixed(3)
+  const lines = [
+    {
+      name: "full_loop_vs_best_static",
+      ratio: vsBest,
+      target: 1.3,
+      pass: vsBest >= 1.3,
+      text: `full loop / best static (${bestStatic.policy}): ${f(full.net_value_per_customer)} / ${f(bestStatic.net_value_per_customer)} = ${vsBest.toFixed(2)}× (target ≥ 1.30×)`,
+    },
+    {
+      name: "full_loop_vs_give10_get10_after_purchase",
+      ratio: vsBaseline,
+      target: 2,
+      pass: vsBaseline >= 2,
+      text: `full loop / give10_get10 @ order_placed: ${f(full.net_value_per_customer)} / ${f(baseline.net_value_per_customer)} = ${vsBaseline.toFixed(2)}× (target ≥ 2.00×)`,
+    },
+    {
+      name: "regret_second_half_vs_first_half",
+      ratio: regret,
+      target: 1,
+      pass: regret < 1,
+      text: `regret per customer vs the context oracle, second half / first half: ${f(result.full_loop.regret_second_half)} / ${f(result.full_loop.regret_first_half)} = ${regret.toFixed(2)} (sublinear: < 1)`,
+    },
+  ]
+  return { bestStatic, lines }
 }
 
 /** chooseArm alone, cycling through the 48 contexts with counts like a store a few months in. */
@@ -84,6 +149,41 @@ const atDelivery = run({ staticAskAt: "delivery" })
 console.log(`\nIf static and gating also asked after delivery (staticAskAt: "delivery"):\n`)
 console.log(table(atDelivery.reports))
 
+// The moments family (tools/simulate/cycle-sim.ts): segments, moments, delays, returns, fraud.
+const cycleStarted = performance.now()
+const cycle = runCycleSimulation({ seed, customers: cycleCustomers, weeks: cycleWeeks })
+const cycleSeconds = (performance.now() - cycleStarted) / 1000
+const targets = cycleTargets(cycle)
+console.log(
+  `\nMoments family: ${cycleCustomers.toLocaleString("en-US")} customers arriving over ${cycleWeeks} weeks, seed ${seed}, ` +
+    `one ask per purchase cycle (ground truth: CYCLE_SCENARIO_DEFAULTS in tools/simulate/scenario.ts)\n`
+)
+console.log(cycleTable(cycle.reports, targets.bestStatic))
+const fl = cycle.full_loop
+console.log(`\nfull loop asks at: ${Object.entries(fl.moment_share).map(([m, x]) => `${m} ${pct(x, 1)}`).join(", ")}`)
+console.log(`full loop offers: ${Object.entries(fl.arm_share).map(([id, x]) => `${id} ${pct(x, 1)}`).join(", ")}`)
+console.log(`full loop waited ${fl.waits + fl.exploration_waits} times (${fl.exploration_waits} of them to explore a later moment without evidence), gated ${fl.gated} asks`)
+console.log(
+  `expected net value per customer: individual oracle ${fl.oracle_per_customer.toFixed(3)}, context oracle ${fl.context_oracle_per_customer.toFixed(3)}; ` +
+    `regret per customer by quarter vs context oracle ${fl.regret_by_quarter.map((x) => x.toFixed(3)).join(" → ")}, ` +
+    `vs individual oracle ${fl.individual_regret_by_quarter.map((x) => x.toFixed(3)).join(" → ")}`
+)
+console.log(`\nTargets (net value per customer, this run):`)
+for (const t of targets.lines) console.log(`  ${t.pass ? "PASS" : "FAIL"}  ${t.text}`)
+console.log(
+  `  (headroom: individual oracle / best static ${(fl.oracle_per_customer / targets.bestStatic.net_value_per_customer).toFixed(2)}×, ` +
+    `context oracle / best static ${(fl.context_oracle_per_customer / targets.bestStatic.net_value_per_customer).toFixed(2)}×)`
+)
+
+// Longer horizon: the same store over three years, since rare rewards make exploration slow to pay back.
+const longStarted = performance.now()
+const long = runCycleSimulation({ seed, customers: 3 * cycleCustomers, weeks: 3 * cycleWeeks })
+const longSeconds = (performance.now() - longStarted) / 1000
+const longTargets = cycleTargets(long)
+console.log(`\nSensitivity: three times the horizon (${(3 * cycleCustomers).toLocaleString("en-US")} customers over ${3 * cycleWeeks} weeks), same world:`)
+for (const t of longTargets.lines) console.log(`  ${t.pass ? "PASS" : "FAIL"}  ${t.text}`)
+console.log(`  regret per customer by quarter vs context oracle ${long.full_loop.regret_by_quarter.map((x) => x.toFixed(3)).join(" → ")}`)
+
 const chooseArmCalls = 20_000
 const chooseArmPerSecond = timeChooseArm(chooseArmCalls, THOMPSON_DEFAULTS.resamples)
 const chooseArmChoiceOnly = timeChooseArm(chooseArmCalls, 1)
@@ -109,7 +209,22 @@ const result = {
     resamples: THOMPSON_DEFAULTS.resamples,
     decisions_per_second_one_resample: chooseArmChoiceOnly,
   },
-  seconds: { main: main.seconds, sensitivity: atDelivery.seconds, total: totalSeconds },
+  moments_family: {
+    config: { customers: cycleCustomers, weeks: cycleWeeks, seed, scenario: CYCLE_SCENARIO_DEFAULTS, full_loop: FULL_LOOP_DEFAULTS },
+    policies: cycle.reports,
+    full_loop: cycle.full_loop,
+    targets: targets.lines,
+    seconds: cycleSeconds,
+    sensitivity_three_times_horizon: {
+      customers: 3 * cycleCustomers,
+      weeks: 3 * cycleWeeks,
+      policies: long.reports,
+      full_loop: long.full_loop,
+      targets: longTargets.lines,
+      seconds: longSeconds,
+    },
+  },
+  seconds: { main: main.seconds, sensitivity: atDelivery.seconds, moments_family: cycleSeconds + longSeconds, total: totalSeconds },
 }
 const dir = join(__dirname, "results")
 mkdirSync(dir, { recursive: true })

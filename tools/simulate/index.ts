@@ -45,3 +45,26 @@ export {
   type LoopScenario,
   type MomentTruth,
 } from "./scenario"
+export { generateCycleCustomers, type AskLuck, type CycleCustomer } from "./cycle-population"
+export {
+  FULL_LOOP_DEFAULTS,
+  runCycleSimulation,
+  type CyclePolicyReport,
+  type CycleSimulationInput,
+  type CycleSimulationResult,
+  type FullLoopDetails,
+  type FullLoopOptions,
+} from "./cycle-sim"
+export { askOutcome, expectedAskValueAt, reachProbability, type AskOutcome } from "./cycle-truth"
+export { DelayedMemory } from "./delayed-memory"
+export {
+  CYCLE_MOMENTS,
+  CYCLE_SCENARIO_DEFAULTS,
+  cycleAsLoopScenario,
+  resolveCycleScenario,
+  type CycleMoment,
+  type CycleScenario,
+  type LaterMoment,
+  type SegmentName,
+  type SegmentTruth,
+} from "./scenario"

@@ -23,3 +23,12 @@ export {
   type SuppressionReason,
   type SuppressionRules,
 } from "./suppression"
+export {
+  decideMomentTiming,
+  summarizeMomentTiming,
+  type MomentReach,
+  type MomentTimingDecision,
+  type MomentTimingEvidence,
+  type MomentTimingInput,
+  type MomentValueSummary,
+} from "./timing"

@@ -80,6 +80,13 @@ import { listReferralEdges } from "./queries/referral-edges"
 import { listExperimentOutcomes } from "./queries/experiment-outcomes"
 import { listPromptValues, type PromptValueInput } from "./queries/prompt-values"
 import { listBanditEvidence } from "./queries/bandit-evidence"
+import {
+  listMomentReach,
+  listMomentTimingEvidence,
+  listMomentValues,
+  type MomentTimingEvidenceInput,
+  type MomentTimingWindow,
+} from "./queries/moment-timing-evidence"
 import { retrieveLoopSummary } from "./queries/loop-summary"
 
 export type { ConvertReferralInput, ConvertReferralResult, ReferralModuleOptions } from "../../types/referral/service"
@@ -401,6 +408,24 @@ class ReferralModuleService
     @MedusaContext() sharedContext: Context = {}
   ) {
     return await listBanditEvidence(knexOf(sharedContext), input)
+  }
+
+  /** Asks and values per moment kind in a timing context, and how often later moments are reached (see `queries/moment-timing-evidence`). */
+  @InjectManager()
+  async listMomentTimingEvidence(input: MomentTimingEvidenceInput, @MedusaContext() sharedContext: Context = {}) {
+    return await listMomentTimingEvidence(knexOf(sharedContext), input)
+  }
+
+  /** Every context's asks and values per moment kind, and the reach of each (from, to) pair, for the admin. */
+  @InjectManager()
+  async listMomentTimingOverview(
+    window: MomentTimingWindow,
+    pairs: { from: string; to: string }[],
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    const knex = knexOf(sharedContext)
+    const [values, reach] = await Promise.all([listMomentValues(knex, window), listMomentReach(knex, window, pairs)])
+    return { values, reach }
   }
 
   /** The network at a glance (see `queries/network-overview`). */

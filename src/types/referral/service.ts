@@ -29,6 +29,13 @@ import type { ReferralNetworkOverview } from "../http/network"
 import type { listExperimentOutcomes } from "../../modules/referral/queries/experiment-outcomes"
 import type { PromptValueInput, PromptValueRow } from "../../modules/referral/queries/prompt-values"
 import type { BanditEvidenceRow } from "../../modules/referral/queries/bandit-evidence"
+import type {
+  MomentReachRow,
+  MomentTimingEvidenceInput,
+  MomentTimingEvidenceRows,
+  MomentTimingWindow,
+  MomentValueRow,
+} from "../../modules/referral/queries/moment-timing-evidence"
 import type { LoopSummary } from "../http/summary"
 import type { PromotionDecision } from "../../ml/propensity/promotion-decision"
 import type { TrainedPropensity } from "../../ml/propensity/train-propensity"
@@ -272,6 +279,15 @@ export interface IReferralModuleService extends IModuleService, ReferralCrudMeth
     input: { arm_ids: string[]; context_keys: string[]; global_key: string; now: Date },
     sharedContext?: Context
   ): Promise<BanditEvidenceRow[]>
+
+  /** What learned timing knows for one decision: asks and values per moment kind in a context, and later moments' reach. */
+  listMomentTimingEvidence(input: MomentTimingEvidenceInput, sharedContext?: Context): Promise<MomentTimingEvidenceRows>
+  /** Every context's asks and values per moment kind, and the reach of each (from, to) pair, for the admin. */
+  listMomentTimingOverview(
+    window: MomentTimingWindow,
+    pairs: { from: string; to: string }[],
+    sharedContext?: Context
+  ): Promise<{ values: MomentValueRow[]; reach: MomentReachRow[] }>
 
   /** Records where a cart with a referral code was last used from, one row per cart. */
   recordCartOrigin(cartId: string, origin: CartOrigin, sharedContext?: Context): Promise<void>

@@ -5,6 +5,7 @@ import type { IReferralModuleService } from "../../../types"
 import { FEATURE_NAMES } from "../../../ml/propensity/features"
 import { loadCustomerFeatures } from "../../../analytics/customer-features"
 import { DAY_MS } from "../../../types"
+import { TIMING_CYCLE_DAYS, WAITING_FOR_LATER_MOMENT } from "../../../rules/moment-timing"
 
 export const loadMomentFactsStepId = "load-viral-moment-facts"
 
@@ -39,7 +40,7 @@ export const loadMomentFactsStep = createStep(
     const dayStart = new Date(now)
     dayStart.setUTCHours(0, 0, 0, 0)
 
-    const [settings, experiments, customers, [[features], order, [lastPrompt], openPrompts, promptsThisMonth, storeToday, shares]] =
+    const [settings, experiments, customers, [[features], order, [lastPrompt], openPrompts, promptsThisMonth, storeToday, shares, [waiting]]] =
       await Promise.all([
         referrals.retrieveProgramSettings(),
         referrals.listReferralExperiments({ status: "running" }, { relations: ["variants"] }),
@@ -55,6 +56,10 @@ export const loadMomentFactsStep = createStep(
       referrals.listAndCountReferralTouches(
         { customer_id: input.customer_id, type: "share", created_at: { $gte: monthAgo } },
         { take: 1 }
+      ),
+      referrals.listViralMoments(
+        { customer_id: input.customer_id, reason: WAITING_FOR_LATER_MOMENT, created_at: { $gte: new Date(now.getTime() - TIMING_CYCLE_DAYS * DAY_MS) } },
+        { order: { created_at: "DESC" }, take: 1 }
       ),
         ]),
       ])
@@ -86,6 +91,8 @@ export const loadMomentFactsStep = createStep(
         order_count: orderCount,
         total_spent: totalSpent,
       },
+      /** The moment kind an earlier moment is waiting for (learned timing), within its cycle; null if none. */
+      waiting_for: ((waiting?.metadata as { timing?: { wait_for?: string } } | null)?.timing?.wait_for ?? null) as string | null,
       /** The triggering order, if the moment has one (a purchase): the bandit sizes a first order against the store's average in its currency. */
       order,
       settings,

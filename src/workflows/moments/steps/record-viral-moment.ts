@@ -15,6 +15,8 @@ export type RecordViralMomentStepInput = {
   decision: "prompted" | "suppressed"
   reason: string | null
   variant: string | null
+  /** Learned timing's decision (`{ timing }`), when the trigger is a kind of moment it learns. */
+  metadata?: Record<string, unknown> | null
 }
 
 /**

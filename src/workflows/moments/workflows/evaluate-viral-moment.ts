@@ -15,6 +15,8 @@ import { writeShareMessageStep } from "../../messages/steps/write-share-message"
 import { loadMomentFactsStep, type MomentTrigger } from "../steps/load-moment-facts"
 import { recordViralMomentStep } from "../steps/record-viral-moment"
 import { recordAssignmentsStep } from "../steps/record-assignments"
+import { decideMomentTimingStep } from "../steps/decide-moment-timing"
+import { timingMomentOf, WAITING_FOR_LATER_MOMENT } from "../../../rules/moment-timing"
 import { assignVariant } from "../../../ml/stats"
 import { applySelfReportedRule } from "../../../rules/self-reported-signals"
 
@@ -56,6 +58,8 @@ export const evaluateViralMomentWorkflow = createWorkflow(
       const propensity = scores[0]
       const policy = assignments.find((a) => a.experiment.dimension === "policy")?.variant
       const message = assignments.find((a) => a.experiment.dimension === "message")?.variant
+      // The moment an earlier one waited for asks whatever its own score (the caps still apply).
+      const deferred = facts.waiting_for !== null && facts.waiting_for === timingMomentOf(input.trigger, facts.customer.order_count)
       const decision = applySelfReportedRule(evaluateMoment({
         moment: facts.signal_facts,
         customer: {
@@ -71,7 +75,7 @@ export const evaluateViralMomentWorkflow = createWorkflow(
         },
         weights: settings.moment_weights ?? undefined,
         signalOptions: { highValueRatio: settings.high_value_ratio },
-        threshold: settings.moment_threshold,
+        threshold: deferred ? 0 : settings.moment_threshold,
       }), !!input.self_reported)
       // Guests cannot see a prompt in their account, so they are not asked.
       const guest = !facts.customer.has_account && decision.decision === "prompted"
@@ -91,12 +95,31 @@ export const evaluateViralMomentWorkflow = createWorkflow(
         variant: assignments.length ? assignments.map((a) => `${a.experiment.dimension}:${a.variant.key}`).join(",") : null,
         fixed_arm_id: policy?.kind === "fixed_arm" ? policy.arm_id : null,
         force_template: message?.kind === "template",
+        deferred,
       }
     })
+    // Learned timing: a moment that would ask may wait for a later one that has paid more in its context.
+    const timing = decideMomentTimingStep(
+      transform({ input, facts, evaluation }, ({ input, facts, evaluation }) => ({
+        customer_id: input.customer_id,
+        trigger: input.trigger,
+        trigger_id: input.trigger_id,
+        order_count_including_this: facts.customer.order_count,
+        propensity_band: evaluation.propensity_band,
+        deferred: evaluation.deferred,
+        would_prompt: evaluation.decision === "prompted",
+      }))
+    )
     const recorded = recordViralMomentStep(
-      transform({ evaluation }, ({ evaluation }) => {
-        const { fixed_arm_id: _fixed, force_template: _template, ...moment } = evaluation
-        return moment
+      transform({ evaluation, timing }, ({ evaluation, timing }) => {
+        const { fixed_arm_id: _fixed, force_template: _template, deferred: _deferred, ...moment } = evaluation
+        const waits = moment.decision === "prompted" && timing?.decision === "wait"
+        return {
+          ...moment,
+          decision: waits ? ("suppressed" as const) : moment.decision,
+          reason: waits ? WAITING_FOR_LATER_MOMENT : moment.reason,
+          metadata: timing ? { timing } : null,
+        }
       })
     )
 

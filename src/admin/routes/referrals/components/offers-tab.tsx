@@ -4,6 +4,7 @@ import { errorMessage, QueryState } from "../../../components/query-state"
 import { type IncentiveArm, useIncentiveArms, useUpdateIncentiveArm } from "../../../hooks/incentive-arms"
 import { formatCount, formatDecimal, formatOfferSide, formatPercent } from "../../../lib/format"
 import { OffersContexts } from "./offers-tab-contexts"
+import { OffersTiming } from "./offers-tab-timing"
 import { OfferFormDrawer } from "./offers-tab-form"
 
 const sides = (arm: IncentiveArm) => ({
@@ -176,6 +177,7 @@ export const OffersTab = () => {
               </Table>
             </div>
             <OffersContexts arms={data.arms} />
+            <OffersTiming />
           </>
         )}
       </QueryState>
