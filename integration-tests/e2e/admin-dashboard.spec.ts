@@ -89,6 +89,15 @@ describe("admin dashboard in Chromium", () => {
     )
     await page.getByTestId(`arm-row-${created.id}`).waitFor()
     await screenshot(page, "referrals-offers")
+
+    // When to ask: learned timing's value per kind of moment, as the API reports it.
+    const timing = await admin("GET", "/admin/referrals/moments/timing")
+    expect(timing.contexts.length).toBeGreaterThan(0)
+    const [context] = timing.contexts
+    const [moment] = context.moments
+    expect(Number(await page.getByTestId(`timing-${context.context}-${moment.moment}`).locator("[data-value]").first().getAttribute("data-value"))).toBeCloseTo(moment.mean, 6)
+    await page.getByTestId("offers-timing").scrollIntoViewIfNeeded()
+    await screenshot(page, "referrals-offers-timing")
   })
 
   it("Model: train now shows the model the API reports as active", async () => {
