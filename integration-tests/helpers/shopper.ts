@@ -46,6 +46,12 @@ export class Shopper {
     return (await this.api.get(`/store/referrals/me`, this.headers())).data
   }
 
+  /** The balance of the shopper's store-credit account in the currency, 0 without one. */
+  async creditBalance(currency_code = "usd") {
+    const { data } = await this.api.get(`/store/store-credit-accounts?currency_code=${currency_code}`, this.headers())
+    return data.store_credit_accounts[0]?.balance ?? 0
+  }
+
   async createCart(shipping_address?: Record<string, string>, region_id = this.store.region_id) {
     const { data } = await this.api.post(
       `/store/carts`,

@@ -2,6 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { averageOrderValues } from "../../src/analytics/store-economics"
 import { eventually, Shopper } from "../helpers/shopper"
+import { releaseRewards } from "../helpers/rewards"
 import { seedStore, type SeededStore } from "../helpers/seed-store"
 import { adminHeaders } from "../helpers/requests"
 import { capturePayment, refundPayment } from "../helpers/payments"
@@ -21,7 +22,7 @@ medusaIntegrationTestRunner({
     const admin = () => adminHeaders(store)
     const shopper = (email: string) => new Shopper(api, store, email)
     const knex = () => getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
-    const release = async () => (await api.post(`/admin/referrals/rewards/release`, {}, admin())).data.release
+    const release = () => releaseRewards(api, admin())
 
     /** The arm's counts in a context (or `*`) as the admin sees them. */
     const countsOf = async (armId: string, contextKey: string): Promise<Counts> => {

@@ -5,6 +5,7 @@ import type { IReferralModuleService } from "../../src/types"
 import { DEFAULT_ARM } from "../../src/rules/offer"
 import { issueReferralRewardWorkflow, type RewardIssuedHookInput } from "../../src/workflows"
 import { eventually, Shopper } from "../helpers/shopper"
+import { referrerRewardOf, releaseRewards } from "../helpers/rewards"
 import { seedStore, type SeededStore } from "../helpers/seed-store"
 import { adminHeaders } from "../helpers/requests"
 import { capturePayment } from "../helpers/payments"
@@ -49,16 +50,8 @@ medusaIntegrationTestRunner({
     let store: SeededStore
     const admin = () => adminHeaders(store)
     const shopper = (email: string) => new Shopper(api, store, email)
-    const release = async () => (await api.post(`/admin/referrals/rewards/release`, {}, admin())).data.release
-    const referrerReward = async (customerId: string) => {
-      const { data } = await api.get(`/admin/referrals?referrer_customer_id=${customerId}`, admin())
-      const [referral] = data.referrals
-      return { referral, reward: referral?.rewards.find((r: { role: string }) => r.role === "referrer") }
-    }
-    const creditBalance = async (customer: Shopper) => {
-      const { data } = await api.get(`/store/store-credit-accounts?currency_code=usd`, customer.headers())
-      return data.store_credit_accounts[0]?.balance ?? 0
-    }
+    const release = () => releaseRewards(api, admin())
+    const referrerReward = (customerId: string) => referrerRewardOf(api, admin(), customerId)
     /** Ledger rows that pay a reward, read where the loyalty plugin keeps them. */
     const creditsFor = (rewardId: string) =>
       getContainer()
@@ -103,7 +96,7 @@ medusaIntegrationTestRunner({
       expect(failed).toMatchObject({ issued: 0, failed: [reward.id] })
       // The handler ran after the credit was made, so there was something to undo.
       expect(hookCalls[hookCalls.length - 1]).toMatchObject({ reward_id: reward.id, kind: "store_credit", amount: 10 })
-      expect(await creditBalance(referrer)).toBe(0)
+      expect(await referrer.creditBalance()).toBe(0)
       expect(await creditsFor(reward.id)).toEqual([])
       const afterFailure = await referrerReward(referrer.customer_id!)
       expect(afterFailure.reward).toMatchObject({ status: "held", issued_at: null, external_reference: null })
@@ -114,7 +107,7 @@ medusaIntegrationTestRunner({
       expect(await release()).toMatchObject({ issued: 0, failed: [] })
       const credits = await creditsFor(reward.id)
       expect(credits).toHaveLength(1)
-      expect(await creditBalance(referrer)).toBe(10)
+      expect(await referrer.creditBalance()).toBe(10)
       const settled = await referrerReward(referrer.customer_id!)
       expect(settled.reward).toMatchObject({ status: "issued", external_reference: credits[0].id })
       expect(settled.referral.status).toBe("rewarded")
@@ -124,7 +117,7 @@ medusaIntegrationTestRunner({
       const { referrer, reward } = await dueReward("bea")
       settledFails = true
       expect(await release()).toMatchObject({ issued: 0, failed: [reward.id] })
-      expect(await creditBalance(referrer)).toBe(0)
+      expect(await referrer.creditBalance()).toBe(0)
       expect(await creditsFor(reward.id)).toEqual([])
       const undone = await referrerReward(referrer.customer_id!)
       expect(undone.reward).toMatchObject({ status: "held", issued_at: null, external_reference: null })
@@ -134,7 +127,7 @@ medusaIntegrationTestRunner({
       expect(await release()).toMatchObject({ issued: 1, failed: [] })
       const credits = await creditsFor(reward.id)
       expect(credits).toHaveLength(1)
-      expect(await creditBalance(referrer)).toBe(10)
+      expect(await referrer.creditBalance()).toBe(10)
       expect((await referrerReward(referrer.customer_id!)).referral.status).toBe("rewarded")
     })
 
@@ -160,13 +153,13 @@ medusaIntegrationTestRunner({
       expect(await release()).toMatchObject({ issued: 1, failed: [] })
       const takenOver = await referrerReward(referrer.customer_id!)
       expect(takenOver.reward).toMatchObject({ status: "issued", external_reference: credit.id })
-      expect(await creditBalance(referrer)).toBe(10)
+      expect(await referrer.creditBalance()).toBe(10)
 
       // The stalled run wakes up, finds the reward settled by another run, and undoes nothing of it.
       wake()
       expect(await stalled).toMatchObject({ issued: 0, failed: [reward.id] })
       expect(await creditsFor(reward.id)).toEqual([expect.objectContaining({ id: credit.id })])
-      expect(await creditBalance(referrer)).toBe(10)
+      expect(await referrer.creditBalance()).toBe(10)
       const final = await referrerReward(referrer.customer_id!)
       expect(final.reward).toMatchObject({ status: "issued", external_reference: credit.id })
       expect(final.referral.status).toBe("rewarded")

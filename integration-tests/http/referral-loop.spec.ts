@@ -15,10 +15,6 @@ medusaIntegrationTestRunner({
     const referralsOf = async (customerId: string) =>
       (await api.get(`/admin/referrals?referrer_customer_id=${customerId}`, admin())).data.referrals
     const setProgram = (changes: Record<string, unknown>) => api.post(`/admin/referrals/program`, changes, admin())
-    const creditBalance = async (customer: Shopper) => {
-      const { data } = await api.get(`/store/store-credit-accounts?currency_code=usd`, customer.headers())
-      return data.store_credit_accounts[0]?.balance ?? 0
-    }
 
     beforeAll(async () => {
       store = await seedStore(getContainer())
@@ -83,7 +79,7 @@ medusaIntegrationTestRunner({
       await capturePayment(api, admin(), order.id)
       const { data: release } = await api.post(`/admin/referrals/rewards/release`, {}, admin())
       expect(release.release).toEqual({ issued: 1, revoked: 0, skipped: 0, failed: [] })
-      expect(await creditBalance(anna)).toBe(10)
+      expect(await anna.creditBalance()).toBe(10)
       const afterRelease = await anna.me()
       expect(afterRelease.stats).toMatchObject({
         rewarded: 1,
@@ -99,7 +95,7 @@ medusaIntegrationTestRunner({
         expect(row).toMatchObject({ status: "rejected", reason: "order_canceled" })
         expect(row.rewards.find((r: { role: string }) => r.role === "referrer").status).toBe("revoked")
       })
-      expect(await creditBalance(anna)).toBe(0)
+      expect(await anna.creditBalance()).toBe(0)
 
       const { data: summary } = await api.get(`/admin/referrals/summary`, admin())
       expect(summary.summary).toEqual({

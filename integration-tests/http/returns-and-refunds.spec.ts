@@ -5,6 +5,7 @@ import { cancelOrderWorkflow } from "@medusajs/medusa/core-flows"
 import { issueReferralRewardWorkflow } from "../../src/workflows"
 import type { IReferralModuleService } from "../../src/types"
 import { eventually, Shopper } from "../helpers/shopper"
+import { referrerRewardOf, releaseRewards } from "../helpers/rewards"
 import { seedStore, type SeededStore } from "../helpers/seed-store"
 import { adminHeaders, refusal } from "../helpers/requests"
 import { deliverOrder, fulfilOrder, seedWarehouse, type Warehouse } from "../helpers/deliveries"
@@ -44,16 +45,8 @@ medusaIntegrationTestRunner({
     const admin = () => adminHeaders(store)
     const shopper = (email: string) => new Shopper(api, store, email)
     const setProgram = (changes: Record<string, unknown>) => api.post(`/admin/referrals/program`, changes, admin())
-    const release = async () => (await api.post(`/admin/referrals/rewards/release`, {}, admin())).data.release
-    const referralOf = async (customerId: string) => {
-      const { data } = await api.get(`/admin/referrals?referrer_customer_id=${customerId}`, admin())
-      const [referral] = data.referrals
-      return { referral, reward: referral?.rewards.find((r: { role: string }) => r.role === "referrer") }
-    }
-    const creditBalance = async (customer: Shopper) => {
-      const { data } = await api.get(`/store/store-credit-accounts?currency_code=usd`, customer.headers())
-      return data.store_credit_accounts[0]?.balance ?? 0
-    }
+    const release = () => releaseRewards(api, admin())
+    const referralOf = (customerId: string) => referrerRewardOf(api, admin(), customerId)
     const storeCredit = () => getContainer().resolve<StoreCredit>("store_credit")
 
     beforeAll(async () => {
@@ -110,7 +103,7 @@ medusaIntegrationTestRunner({
       expect(data.order.fulfillment_status).toBe("fulfilled")
       expect(await release()).toMatchObject({ issued: 1, failed: [] })
       expect((await referralOf(anna.customer_id!)).reward.status).toBe("issued")
-      expect(await creditBalance(anna)).toBe(10)
+      expect(await anna.creditBalance()).toBe(10)
     })
 
     it("releases a reward only once the payment is captured and the order delivered", async () => {
@@ -125,7 +118,7 @@ medusaIntegrationTestRunner({
       await deliverOrder(api, admin(), warehouse, order)
       expect(await release()).toMatchObject({ issued: 1, failed: [] })
       expect((await referralOf(anna.customer_id!)).reward.status).toBe("issued")
-      expect(await creditBalance(anna)).toBe(10)
+      expect(await anna.creditBalance()).toBe(10)
     })
 
     it("keeps the reward for a small partial return and revokes it when refunds cover the referred items, though the shipping was kept", async () => {
@@ -134,7 +127,7 @@ medusaIntegrationTestRunner({
       expect(order.total).toBe(100)
       const paymentId = await capturePayment(api, admin(), order.id)
       expect(await release()).toMatchObject({ issued: 1 })
-      expect(await creditBalance(anna)).toBe(10)
+      expect(await anna.creditBalance()).toBe(10)
 
       // One of three parts returned: 30 of the 90 paid for the mug.
       await refundPayment(api, admin(), paymentId, 30)
@@ -150,7 +143,7 @@ medusaIntegrationTestRunner({
         expect(referral).toMatchObject({ status: "rejected", reason: "order_refunded" })
         expect(reward).toMatchObject({ status: "revoked", note: "order_refunded: 10 of 10 debited" })
       })
-      expect(await creditBalance(anna)).toBe(0)
+      expect(await anna.creditBalance()).toBe(0)
     })
 
     it("revokes the reward when a partial refund leaves less than reward_min_net_share of the referred items, and keeps it above", async () => {
@@ -188,10 +181,10 @@ medusaIntegrationTestRunner({
       const issued = await referredOrder("fay")
       await capturePayment(api, admin(), issued.order.id)
       expect(await release()).toMatchObject({ issued: 1 })
-      expect(await creditBalance(issued.anna)).toBe(10)
+      expect(await issued.anna.creditBalance()).toBe(10)
       const revokeIssued = await api.post(`/admin/referrals/rewards/${issued.reward.id}/revoke`, { reason: "Fraud" }, admin())
       expect(revokeIssued.data.reward).toMatchObject({ status: "revoked", note: "Fraud: 10 of 10 debited" })
-      expect(await creditBalance(issued.anna)).toBe(0)
+      expect(await issued.anna.creditBalance()).toBe(0)
 
       const seen = await referralOf(issued.anna.customer_id!)
       expect(seen.referral).toMatchObject({ status: "rejected", reason: "Fraud" })
@@ -203,7 +196,7 @@ medusaIntegrationTestRunner({
       expect((await refusal(api.post(`/admin/referrals/rewards/${friendsDiscount.id}/revoke`, { reason: "x" }, admin()))).status).toBe(400)
       expect((await refusal(api.post(`/admin/referrals/rewards/${issued.reward.id}/revoke`, {}, admin()))).status).toBe(400)
       expect((await refusal(api.post(`/admin/referrals/rewards/refrwd_missing/revoke`, { reason: "x" }, admin()))).status).toBe(404)
-      expect(await creditBalance(issued.anna)).toBe(0)
+      expect(await issued.anna.creditBalance()).toBe(0)
     })
 
     it("records a clawback as pending and retries a failed debit until it succeeds, debiting once", async () => {
@@ -225,7 +218,7 @@ medusaIntegrationTestRunner({
           expect(found.referral).toMatchObject({ status: "rejected", reason: "order_canceled" })
           expect(found.reward).toMatchObject({ status: "revoking", note: "order_canceled" })
         })
-        expect(await creditBalance(anna)).toBe(10)
+        expect(await anna.creditBalance()).toBe(10)
         expect(await release()).toMatchObject({ revoked: 0, failed: [reward.id] })
       } finally {
         service.debitAccounts = debit
@@ -240,7 +233,7 @@ medusaIntegrationTestRunner({
         })
       })
       expect(await release()).toMatchObject({ revoked: 0, failed: [] })
-      expect(await creditBalance(anna)).toBe(0)
+      expect(await anna.creditBalance()).toBe(0)
       const debits = await service.listAccountTransactions({ reference: "referral_reward_clawback", reference_id: reward.id })
       expect(debits).toHaveLength(1)
     })
@@ -258,7 +251,7 @@ medusaIntegrationTestRunner({
         expect(found.referral).toMatchObject({ status: "rejected", reason: "order_canceled" })
         expect(found.reward).toMatchObject({ status: "revoked", note: "order_canceled: 10 of 10 debited" })
       })
-      expect(await creditBalance(anna)).toBe(0)
+      expect(await anna.creditBalance()).toBe(0)
     })
   },
 })
