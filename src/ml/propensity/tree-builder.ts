@@ -3,14 +3,15 @@
  * leaf-wise (LightGBM style): the leaf whose best split gains most is split
  * next, until maxLeaves, maxDepth or no positive gain stops it.
  *
- * Speed comes from three tricks: the training rows' bins are copied once
- * into a row-major array of their own (a row's features share a cache line),
- * a node's rows are a contiguous range of one index array of positions into
- * it that is partitioned in place, and only the smaller child's histogram is
- * built from rows; the larger one is the parent's minus it.
+ * Speed comes from four tricks: the training rows' bins are copied once
+ * into a row-major array of histogram addresses (a row's features share a
+ * cache line), a node's rows are a contiguous range of one index array of
+ * positions into it that is partitioned in place, only the smaller child's
+ * histogram is built from rows (the larger one is the parent's minus it), and
+ * it is built in the same pass that partitions the parent's rows.
  */
 import type { BinnedMatrix, QuantileBinner } from "./binning"
-import { HistogramBuilder, subtractHistogram } from "./histogram"
+import { addRow, buildHistogram, SLOT_WIDTH, subtractHistogram, type TrainingSlots, trainingSlots } from "./histogram"
 import { findBestSplit, SplitCandidate, type SplitConstraints } from "./split"
 import type { TreeJSON } from "./tree-ensemble"
 
@@ -27,14 +28,6 @@ export interface GrownTree extends TreeJSON {
   gain: number[]
 }
 
-/** The training rows' bins, row-major: bins[k * nFeatures + f] for the k-th training row. */
-export interface TrainingBins {
-  bins: Uint8Array
-  nRows: number
-  nFeatures: number
-  offsets: Uint32Array
-}
-
 interface Leaf {
   node: number
   start: number
@@ -47,12 +40,11 @@ interface Leaf {
 }
 
 export class TreeBuilder {
-  private readonly data: TrainingBins
+  private readonly data: TrainingSlots
   /** Positions 0..nTrain-1 into data (and gh), permuted so each leaf's are a contiguous range. */
   private readonly rows: Uint32Array
   private readonly scratch: Uint32Array
   private readonly identity: Uint32Array
-  private readonly histograms: HistogramBuilder
   /** Spare histograms, reused across nodes and trees. */
   private readonly pool: Float64Array[] = []
 
@@ -64,18 +56,11 @@ export class TreeBuilder {
     private readonly growth: TreeGrowth
   ) {
     const n = trainRows.length
-    const { nFeatures, nRows, offsets } = binned
-    const bins = new Uint8Array(n * nFeatures)
-    for (let f = 0; f < nFeatures; f++) {
-      const column = binned.bins.subarray(f * nRows, (f + 1) * nRows)
-      for (let k = 0; k < n; k++) bins[k * nFeatures + f] = column[trainRows[k]]
-    }
-    this.data = { bins, nRows: n, nFeatures, offsets }
+    this.data = trainingSlots(binned, trainRows)
     this.rows = new Uint32Array(n)
     this.scratch = new Uint32Array(n)
     this.identity = new Uint32Array(n)
     for (let k = 0; k < n; k++) this.identity[k] = k
-    this.histograms = new HistogramBuilder(this.data)
   }
 
   /**
@@ -96,7 +81,7 @@ export class TreeBuilder {
     const root = this.newLeaf(tree, 0, rows.length, 0, gradSum, hessSum)
     if (this.splittable(root)) {
       root.hist = this.takeHistogram()
-      this.histograms.buildAll(root.hist, gh)
+      buildHistogram(root.hist, this.data, gh)
       this.findSplit(root)
     }
 
@@ -122,10 +107,12 @@ export class TreeBuilder {
   }
 
   private split(tree: GrownTree, parent: Leaf, gh: Float64Array): [Leaf, Leaf] {
-    const { feature, bin, missingLeft, gain, gradLeft, hessLeft } = parent.split
-    const mid = this.partition(parent.start, parent.end, feature, bin, missingLeft)
+    const { feature, bin, missingLeft, gain, gradLeft, hessLeft, countLeft } = parent.split
     const node = parent.node
     const depth = parent.depth + 1
+    const count = parent.end - parent.start
+    // The split's counts are exact, so the children's sizes (and which is smaller) are known before partitioning.
+    const mid = parent.start + countLeft
     const left = this.newLeaf(tree, parent.start, mid, depth, gradLeft, hessLeft)
     const right = this.newLeaf(tree, mid, parent.end, depth, parent.grad - gradLeft, parent.hess - hessLeft)
     tree.feature[node] = feature
@@ -136,22 +123,25 @@ export class TreeBuilder {
     tree.right[node] = right.node
     tree.gain[node] = gain
 
-    const [small, large] = left.end - left.start <= right.end - right.start ? [left, right] : [right, left]
+    const smallIsLeft = countLeft <= count - countLeft
+    const [small, large] = smallIsLeft ? [left, right] : [right, left]
     const smallSplits = this.splittable(small)
     const largeSplits = this.splittable(large)
+    let hist: Float64Array | null = null
     if (largeSplits) {
       // Build the small child; the large one is what remains of the parent.
-      small.hist = this.takeHistogram()
-      this.build(small, gh)
+      small.hist = hist = this.takeHistogram()
       large.hist = parent.hist
-      subtractHistogram(large.hist!, small.hist)
     } else if (smallSplits) {
-      small.hist = parent.hist
-      this.build(small, gh)
+      small.hist = hist = parent.hist
     } else {
       this.release(parent)
     }
     parent.hist = null
+    // One pass both partitions the rows and fills the small child's histogram from the rows it sends there.
+    const at = this.partition(parent.start, parent.end, feature, bin, missingLeft, hist, gh, smallIsLeft)
+    if (at !== mid) throw new Error(`TreeBuilder: split expected ${countLeft} rows left, partition found ${at - parent.start}`)
+    if (largeSplits) subtractHistogram(large.hist!, small.hist!)
     for (const child of [small, large]) {
       if (child.hist !== null && this.splittable(child)) this.findSplit(child)
       if (child.split.feature < 0) this.release(child)
@@ -168,21 +158,48 @@ export class TreeBuilder {
     findBestSplit(leaf.hist!, this.binned.offsets, leaf.grad, leaf.hess, leaf.end - leaf.start, this.growth, leaf.split)
   }
 
-  private build(leaf: Leaf, gh: Float64Array): void {
-    this.histograms.build(leaf.hist!, this.rows, leaf.start, leaf.end, gh)
-  }
-
-  /** Stable in-place partition of rows[start..end): left rows first; returns where the right ones begin. */
-  private partition(start: number, end: number, feature: number, bin: number, missingLeft: boolean): number {
+  /**
+   * Stable in-place partition of rows[start..end): left rows first; returns
+   * where the right ones begin. With hist, also builds the histogram of the
+   * left (buildLeft) or right rows on the way, while each row's bins are in
+   * cache anyway, instead of a second pass over the child's rows.
+   */
+  private partition(
+    start: number,
+    end: number,
+    feature: number,
+    bin: number,
+    missingLeft: boolean,
+    hist: Float64Array | null,
+    gh: Float64Array,
+    buildLeft: boolean
+  ): number {
     const { rows, scratch } = this
-    const { bins, nFeatures } = this.data
+    const { slots, nFeatures } = this.data
+    // Compare slot addresses instead of bins: the missing bin's slot goes left when missingLeft, a value bin's when bin <= bin.
+    const missingSlot = this.binned.offsets[feature] * SLOT_WIDTH
+    const lastLeftSlot = missingSlot + bin * SLOT_WIDTH
+    const missingTo = missingLeft ? missingSlot : lastLeftSlot + 1
     let l = start
     let r = 0
-    for (let k = start; k < end; k++) {
-      const row = rows[k]
-      const b = bins[row * nFeatures + feature]
-      if (b === 0 ? missingLeft : b <= bin) rows[l++] = row
-      else scratch[r++] = row
+    if (hist === null) {
+      for (let k = start; k < end; k++) {
+        const row = rows[k]
+        const s = slots[row * nFeatures + feature]
+        if ((s === missingSlot ? missingTo : s) <= lastLeftSlot) rows[l++] = row
+        else scratch[r++] = row
+      }
+    } else {
+      hist.fill(0)
+      for (let k = start; k < end; k++) {
+        const row = rows[k]
+        const base = row * nFeatures
+        const s = slots[base + feature]
+        const goesLeft = (s === missingSlot ? missingTo : s) <= lastLeftSlot
+        if (goesLeft) rows[l++] = row
+        else scratch[r++] = row
+        if (goesLeft === buildLeft) addRow(hist, slots, base, nFeatures, gh[2 * row], gh[2 * row + 1])
+      }
     }
     rows.set(scratch.subarray(0, r), l)
     return l
@@ -202,7 +219,7 @@ export class TreeBuilder {
   }
 
   private takeHistogram(): Float64Array {
-    return this.pool.pop() ?? new Float64Array(this.histograms.length)
+    return this.pool.pop() ?? new Float64Array(this.data.histLength)
   }
 
   private release(leaf: Leaf): void {
