@@ -18,6 +18,12 @@ export const SLOT_WIDTH = 3
  */
 export interface TrainingSlots {
   slots: Uint16Array | Uint32Array
+  /**
+   * The same rows' bins column-major, columns[f * nRows + k]: a partition reads
+   * one feature of scattered rows, and a byte column (1 MB at 1M rows) stays in
+   * cache where row-major addresses cost a cache miss per row.
+   */
+  columns: Uint8Array
   nRows: number
   nFeatures: number
   /** Length of one node's histogram. */
@@ -30,12 +36,17 @@ export function trainingSlots(binned: BinnedMatrix, trainRows: Uint32Array): Tra
   const n = trainRows.length
   const histLength = offsets[nFeatures] * SLOT_WIDTH
   const slots = histLength <= 0x10000 ? new Uint16Array(n * nFeatures) : new Uint32Array(n * nFeatures)
+  const columns = new Uint8Array(n * nFeatures)
   for (let f = 0; f < nFeatures; f++) {
     const column = binned.bins.subarray(f * nRows, (f + 1) * nRows)
     const first = offsets[f] * SLOT_WIDTH
-    for (let k = 0; k < n; k++) slots[k * nFeatures + f] = first + column[trainRows[k]] * SLOT_WIDTH
+    for (let k = 0; k < n; k++) {
+      const bin = column[trainRows[k]]
+      columns[f * n + k] = bin
+      slots[k * nFeatures + f] = first + bin * SLOT_WIDTH
+    }
   }
-  return { slots, nRows: n, nFeatures, histLength }
+  return { slots, columns, nRows: n, nFeatures, histLength }
 }
 
 /**

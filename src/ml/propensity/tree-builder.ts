@@ -160,19 +160,18 @@ export class TreeBuilder {
   /** Stable in-place partition of rows[start..end): left rows first; returns where the right ones begin. */
   private partition(start: number, end: number, feature: number, bin: number, missingLeft: boolean): number {
     const { rows, scratch } = this
-    const { slots, nFeatures } = this.data
-    // Compare slot addresses instead of bins: the missing bin's slot goes left when missingLeft, a value bin's when bin <= bin.
-    const missingSlot = this.binned.offsets[feature] * SLOT_WIDTH
-    const lastLeftSlot = missingSlot + bin * SLOT_WIDTH
-    const missingTo = missingLeft ? missingSlot : lastLeftSlot + 1
+    const { columns, nRows } = this.data
+    const column = columns.subarray(feature * nRows, (feature + 1) * nRows)
+    // Bin 0 (missing) goes left when missingLeft; a value bin b goes left when b <= bin.
+    const missingTo = missingLeft ? 0 : bin + 1
     // Branch-free: every row is written to both sides and only its own side advances
     // (a left/right branch mispredicts on half the rows; this measured 15% faster overall).
     let l = start
     let r = 0
     for (let k = start; k < end; k++) {
       const row = rows[k]
-      const s = slots[row * nFeatures + feature]
-      const left = +((s === missingSlot ? missingTo : s) <= lastLeftSlot)
+      const b = column[row]
+      const left = +((b === 0 ? missingTo : b) <= bin)
       rows[l] = row
       scratch[r] = row
       l += left
