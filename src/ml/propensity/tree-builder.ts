@@ -40,11 +40,26 @@ interface Leaf {
   split: SplitCandidate
 }
 
+/**
+ * Past this much row-major data (addresses plus gradients), a node holding
+ * under a quarter of the rows builds its histogram feature by feature from
+ * the byte columns instead: its rows are too scattered for row-major reads to
+ * hit the cache, while one byte column still fits. Measured at 12 features:
+ * row-major everywhere is faster at 200k rows (8 MB), the mix 18% faster at
+ * 1M (40 MB).
+ */
+const ROW_MAJOR_CACHE_BYTES = 16 * 1024 * 1024
+const SPARSE_SHARE = 4
+
 export class TreeBuilder {
   private readonly data: TrainingSlots
   /** Positions 0..nTrain-1 into data (and gh), permuted so each leaf's are a contiguous range. */
   private readonly rows: Uint32Array
   private readonly scratch: Uint32Array
+  /** A node's gradients and hessians gathered in its row order, read once per feature (column-wise builds). */
+  private readonly ordered: Float64Array
+  /** Nodes with fewer rows build their histograms column-wise (see ROW_MAJOR_CACHE_BYTES). */
+  private readonly columnBuildBelow: number
   private readonly identity: Uint32Array
   /** Spare histograms, reused across nodes and trees. */
   private readonly pool: Float64Array[] = []
@@ -54,12 +69,17 @@ export class TreeBuilder {
     private readonly binner: QuantileBinner,
     /** The training rows, ascending so partitions read the columns in order. */
     trainRows: Uint32Array,
-    private readonly growth: TreeGrowth
+    private readonly growth: TreeGrowth,
+    /** Tests lower it to take the column-wise path on small data. */
+    rowMajorCacheBytes = ROW_MAJOR_CACHE_BYTES
   ) {
     const n = trainRows.length
     this.data = trainingSlots(binned, trainRows)
     this.rows = new Uint32Array(n)
     this.scratch = new Uint32Array(n)
+    const rowMajorBytes = n * (this.data.nFeatures * this.data.slots.BYTES_PER_ELEMENT + 16)
+    this.columnBuildBelow = rowMajorBytes > rowMajorCacheBytes ? Math.ceil(n / SPARSE_SHARE) : 0
+    this.ordered = new Float64Array(2 * this.columnBuildBelow)
     this.identity = new Uint32Array(n)
     for (let k = 0; k < n; k++) this.identity[k] = k
   }
@@ -181,14 +201,39 @@ export class TreeBuilder {
     return l
   }
 
-  /** Fills hist from the training positions rows[start..end) (one child's rows after a partition). */
+  /**
+   * Fills hist from the training positions rows[start..end) (one child's rows
+   * after a partition): row by row from the row-major addresses, or for a
+   * sparse node of a large training set, feature by feature from the columns.
+   */
   private build(hist: Float64Array, start: number, end: number, gh: Float64Array): void {
-    const { rows } = this
-    const { slots, nFeatures } = this.data
+    const { rows, ordered } = this
+    const { columns, nRows, nFeatures, slots } = this.data
+    const offsets = this.binned.offsets
     hist.fill(0)
-    for (let k = start; k < end; k++) {
-      const row = rows[k]
-      addRow(hist, slots, row * nFeatures, nFeatures, gh[2 * row], gh[2 * row + 1])
+    const m = end - start
+    // Either way each slot sums its rows in the same (ascending) order, so both give bit-identical histograms.
+    if (m >= this.columnBuildBelow) {
+      for (let k = start; k < end; k++) {
+        const row = rows[k]
+        addRow(hist, slots, row * nFeatures, nFeatures, gh[2 * row], gh[2 * row + 1])
+      }
+      return
+    }
+    for (let i = 0; i < m; i++) {
+      const row = rows[start + i]
+      ordered[2 * i] = gh[2 * row]
+      ordered[2 * i + 1] = gh[2 * row + 1]
+    }
+    for (let f = 0; f < nFeatures; f++) {
+      const base = f * nRows
+      const first = offsets[f] * SLOT_WIDTH
+      for (let i = 0; i < m; i++) {
+        const a = first + columns[base + rows[start + i]] * SLOT_WIDTH
+        hist[a] += ordered[2 * i]
+        hist[a + 1] += ordered[2 * i + 1]
+        hist[a + 2] += 1
+      }
     }
   }
 
