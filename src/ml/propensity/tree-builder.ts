@@ -114,7 +114,8 @@ export class TreeBuilder {
         if (split.feature >= 0 && (best < 0 || split.gain > leaves[best].split.gain)) best = i
       }
       if (best < 0) break
-      const [left, right] = this.split(tree, leaves[best], gh)
+      // The split that brings the tree to maxLeaves leaves its children unsplit: they need no histograms.
+      const [left, right] = this.split(tree, leaves[best], gh, leaves.length + 1 < growth.maxLeaves)
       leaves.splice(best, 1, left, right)
     }
 
@@ -127,7 +128,7 @@ export class TreeBuilder {
     return tree
   }
 
-  private split(tree: GrownTree, parent: Leaf, gh: Float64Array): [Leaf, Leaf] {
+  private split(tree: GrownTree, parent: Leaf, gh: Float64Array, childrenMaySplit: boolean): [Leaf, Leaf] {
     const { feature, bin, missingLeft, gain, gradLeft, hessLeft, countLeft } = parent.split
     const node = parent.node
     const depth = parent.depth + 1
@@ -148,7 +149,9 @@ export class TreeBuilder {
     const [small, large] = smallIsLeft ? [left, right] : [right, left]
     const at = this.partition(parent.start, parent.end, feature, bin, missingLeft)
     if (at !== mid) throw new Error(`TreeBuilder: split expected ${countLeft} rows left, partition found ${at - parent.start}`)
-    if (this.splittable(large)) {
+    if (!childrenMaySplit) {
+      this.release(parent)
+    } else if (this.splittable(large)) {
       // Build the small child; the large one is what remains of the parent.
       small.hist = this.takeHistogram()
       this.build(small.hist, small.start, small.end, gh)
