@@ -45,8 +45,8 @@ interface Leaf {
  * under a quarter of the rows builds its histogram feature by feature from
  * the byte columns instead: its rows are too scattered for row-major reads to
  * hit the cache, while one byte column still fits. Measured at 12 features:
- * row-major everywhere is faster at 200k rows (8 MB), the mix 18% faster at
- * 1M (40 MB).
+ * row-major everywhere is faster at 200k rows (8 MB), the mix ~25% faster at
+ * 1M (40 MB); cutting at half the rows instead of a quarter was slower.
  */
 const ROW_MAJOR_CACHE_BYTES = 16 * 1024 * 1024
 const SPARSE_SHARE = 4
@@ -228,7 +228,40 @@ export class TreeBuilder {
       ordered[2 * i] = gh[2 * row]
       ordered[2 * i + 1] = gh[2 * row + 1]
     }
-    for (let f = 0; f < nFeatures; f++) {
+    // Four features a pass: a quarter of the passes over the node's rows and gradients.
+    let f = 0
+    for (; f + 4 <= nFeatures; f += 4) {
+      const base0 = f * nRows
+      const base1 = base0 + nRows
+      const base2 = base1 + nRows
+      const base3 = base2 + nRows
+      const first0 = offsets[f] * SLOT_WIDTH
+      const first1 = offsets[f + 1] * SLOT_WIDTH
+      const first2 = offsets[f + 2] * SLOT_WIDTH
+      const first3 = offsets[f + 3] * SLOT_WIDTH
+      for (let i = 0; i < m; i++) {
+        const row = rows[start + i]
+        const g = ordered[2 * i]
+        const h = ordered[2 * i + 1]
+        const a0 = first0 + columns[base0 + row] * SLOT_WIDTH
+        const a1 = first1 + columns[base1 + row] * SLOT_WIDTH
+        const a2 = first2 + columns[base2 + row] * SLOT_WIDTH
+        const a3 = first3 + columns[base3 + row] * SLOT_WIDTH
+        hist[a0] += g
+        hist[a0 + 1] += h
+        hist[a0 + 2] += 1
+        hist[a1] += g
+        hist[a1 + 1] += h
+        hist[a1 + 2] += 1
+        hist[a2] += g
+        hist[a2 + 1] += h
+        hist[a2 + 2] += 1
+        hist[a3] += g
+        hist[a3 + 1] += h
+        hist[a3 + 2] += 1
+      }
+    }
+    for (; f < nFeatures; f++) {
       const base = f * nRows
       const first = offsets[f] * SLOT_WIDTH
       for (let i = 0; i < m; i++) {
