@@ -5,8 +5,9 @@ import { type GrownTree, TreeBuilder } from "../propensity/tree-builder"
 import { mulberry32 } from "../random"
 import { syntheticCustomers } from "../../../tools/synthetic/customers"
 
+// 13 features: the unrolled histogram loops (four features at a time) also run their remainder.
 describe("TreeBuilder", () => {
-  const data = syntheticCustomers({ n: 4000, seed: 21 })
+  const data = syntheticCustomers({ n: 4000, seed: 21, nFeatures: 13 })
   const matrix = fromRows(data.X)
   const binner = QuantileBinner.fit(matrix)
   const binned = binner.transform(matrix)
