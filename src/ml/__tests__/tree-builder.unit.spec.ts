@@ -56,3 +56,29 @@ describe("TreeBuilder", () => {
     for (let k = 0; k < trainRows.length; k++) expect(score[k]).toBeCloseTo(leafSum[k], 12)
   })
 })
+
+describe("TreeBuilder with more bins than 16-bit histogram addresses reach", () => {
+  it("falls back to 32-bit addresses and still matches the column-wise build", () => {
+    const rand = mulberry32(8)
+    const nFeatures = 90
+    const X = Array.from({ length: 3000 }, () => Array.from({ length: nFeatures }, () => rand()))
+    const y = X.map((row) => (row[0] + row[45] * rand() > 0.9 ? 1 : 0))
+    const matrix = fromRows(X)
+    const binner = QuantileBinner.fit(matrix)
+    const binned = binner.transform(matrix)
+    expect(binned.offsets[nFeatures] * 3).toBeGreaterThan(0x10000)
+    const trainRows = Uint32Array.from({ length: X.length }, (_, k) => k)
+    const grow = (rowMajorCacheBytes?: number) => {
+      const builder = new TreeBuilder(binned, binner, trainRows, GRADIENT_BOOSTING_DEFAULTS, rowMajorCacheBytes)
+      const gh = new Float64Array(2 * X.length)
+      for (let k = 0; k < X.length; k++) {
+        gh[2 * k] = 0.3 - y[k]
+        gh[2 * k + 1] = 0.21
+      }
+      return builder.grow(gh, new Float64Array(X.length))
+    }
+    const byRow = grow()
+    expect(byRow.feature.filter((f) => f >= 0).length).toBeGreaterThan(5)
+    expect(grow(0)).toEqual(byRow)
+  })
+})
