@@ -3,7 +3,11 @@ loadEnv("test", process.cwd())
 
 // One config for every kind of test; TEST_TYPE narrows a run to one kind.
 const matches = {
-  unit: ["<rootDir>/src/**/__tests__/**/*.unit.spec.ts", "<rootDir>/tools/**/__tests__/**/*.unit.spec.ts"],
+  unit: [
+    "<rootDir>/src/**/__tests__/**/*.unit.spec.ts",
+    "<rootDir>/tools/**/__tests__/**/*.unit.spec.ts",
+    "<rootDir>/bench/**/__tests__/**/*.unit.spec.ts",
+  ],
   "integration:modules": ["<rootDir>/src/modules/*/__tests__/**/*.spec.ts"],
   "integration:http": ["<rootDir>/integration-tests/http/**/*.spec.ts"],
   // Medusa as separate processes: several instances on Redis, faults.

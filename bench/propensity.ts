@@ -8,6 +8,7 @@
  * bench/results/propensity-<timestamp>.json and propensity-latest.json.
  *
  *   npm run bench:propensity
+ *   npm run bench:propensity -- --sizes=10000,100000 --models=gbdt,sklearn-hgb
  */
 import fs from "fs"
 import os from "os"
@@ -16,9 +17,10 @@ import { auc } from "../src/ml/metrics"
 import { DATA_CONFIG, type Dataset, testSet, trainSet } from "./data"
 import { machineInfo } from "./machine"
 import { type ModelId, MODELS, RANDOM_FOREST_MAX_ROWS, RANDOM_FOREST_SKIP_NOTE } from "./models"
+import { parseBenchArgs, SKLEARN_ID } from "./options"
 import { type BenchReport, type BenchRow, printTable, printTargets, writeReport } from "./report"
 import { runWorker } from "./run-worker"
-import { runSklearn, SKLEARN_MISSING_NOTE, SKLEARN_SETTINGS, sklearnVersion, writeDataset } from "./sklearn"
+import { describeEqualSettings, runSklearn, SKLEARN_MISSING_NOTE, SKLEARN_SETTINGS, sklearnVersion, writeDataset } from "./sklearn"
 import { checkTargets } from "./targets"
 
 /** A fit that would take longer than this is killed and reported as skipped. */
@@ -29,21 +31,27 @@ const started = performance.now()
 const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s`
 
 async function main(): Promise<void> {
+  const options = parseBenchArgs(process.argv.slice(2))
   const date = new Date().toISOString()
   const loadAtStart = os.loadavg()
-  const sklearn = sklearnVersion()
+  const runSklearnToo = options.models.includes(SKLEARN_ID)
+  const sklearn = runSklearnToo ? sklearnVersion() : null
   const test = testSet()
   const bayesAuc = auc(test.y, test.p)
   console.log(`Bayes AUC on the ${DATA_CONFIG.testRows.toLocaleString("en-US")}-row test set: ${bayesAuc.toFixed(4)}`)
-  console.log(sklearn ? `scikit-learn ${sklearn} found under /usr/bin/python3` : SKLEARN_MISSING_NOTE)
+  if (runSklearnToo) console.log(sklearn ? `scikit-learn ${sklearn} found under /usr/bin/python3` : SKLEARN_MISSING_NOTE)
+  console.log(describeEqualSettings())
+  console.log(`Sizes: ${options.sizes.map((n) => n.toLocaleString("en-US")).join(", ")}; models: ${options.models.join(", ")}`)
 
   const results: BenchRow[] = []
   const dataDir = sklearn ? fs.mkdtempSync(path.join(os.tmpdir(), "propensity-bench-")) : null
   try {
     if (dataDir) writeDataset(dataDir, "test", test)
-    for (const n of DATA_CONFIG.trainSizes) {
-      for (const model of Object.keys(MODELS) as ModelId[]) results.push(log(await jsModel(model, n)))
-      results.push(log(sklearnModel(n, sklearn, dataDir, test)))
+    for (const n of options.sizes) {
+      for (const model of options.models) {
+        if (model !== SKLEARN_ID) results.push(log(await jsModel(model, n)))
+      }
+      if (runSklearnToo) results.push(log(sklearnModel(n, sklearn, dataDir, test)))
     }
   } finally {
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
@@ -54,7 +62,8 @@ async function main(): Promise<void> {
     date,
     machine: machineInfo(),
     loadAverage: { start: loadAtStart, end: os.loadavg() },
-    data: { ...DATA_CONFIG, generator: "syntheticCustomers (tools/synthetic/customers.ts)" },
+    data: { ...DATA_CONFIG, trainSizes: options.sizes, generator: "syntheticCustomers (tools/synthetic/customers.ts)" },
+    models: options.models,
     bayesAuc,
     results,
     targets: checkTargets(results),
@@ -80,7 +89,7 @@ async function jsModel(model: ModelId, n: number): Promise<BenchRow> {
 }
 
 function sklearnModel(n: number, version: string | null, dataDir: string | null, test: Dataset): BenchRow {
-  const row = { model: "sklearn-hgb", label: "sklearn HistGradientBoosting", rows: n, settings: { ...SKLEARN_SETTINGS, version } }
+  const row = { model: SKLEARN_ID, label: "sklearn HistGradientBoosting", rows: n, settings: { ...SKLEARN_SETTINGS, version } }
   if (!version || !dataDir) return { ...row, note: SKLEARN_MISSING_NOTE, metrics: null }
   console.log(`${elapsed()}  ${row.label} on ${n.toLocaleString("en-US")} rows...`)
   writeDataset(dataDir, "train", trainSet(n))

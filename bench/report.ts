@@ -23,6 +23,8 @@ export interface BenchReport {
   /** 1/5/15-minute load averages; well above the core count means other processes competed and timings are inflated. */
   loadAverage: { start: number[]; end: number[] }
   data: Record<string, unknown>
+  /** The models this run was asked for (--models). */
+  models: string[]
   /** AUC of the true probabilities on the test set: the best any model can do. */
   bayesAuc: number
   results: BenchRow[]

@@ -1,7 +1,9 @@
 """Fits scikit-learn's HistGradientBoostingClassifier on the benchmark data.
 
 Run by bench/sklearn.ts with OMP_NUM_THREADS=1 (single-threaded, like Node):
-    sklearn_hgb.py <dir> <train rows> <test rows> <features>
+    sklearn_hgb.py <dir> <train rows> <test rows> <features> [<params JSON>]
+<params JSON> holds HistGradientBoostingClassifier's keyword arguments (the
+bench passes ours, so both models run at equal settings).
 <dir> holds train_X.f64 / test_X.f64 (float64, column-major: feature by
 feature, NaN = missing) and train_y.u8 / test_y.u8. Prints one JSON object.
 """
@@ -36,10 +38,11 @@ def load(directory, name, rows, features):
 
 def main():
     directory, train_rows, test_rows, features = sys.argv[1], *map(int, sys.argv[2:5])
+    params = json.loads(sys.argv[5]) if len(sys.argv) > 5 else {"random_state": 0}
     X_train, y_train = load(directory, "train", train_rows, features)
     X_test, y_test = load(directory, "test", test_rows, features)
 
-    model = HistGradientBoostingClassifier(random_state=0)
+    model = HistGradientBoostingClassifier(**params)
     start = time.perf_counter()
     model.fit(X_train, y_train)
     train_seconds = time.perf_counter() - start

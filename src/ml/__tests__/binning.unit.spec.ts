@@ -1,5 +1,5 @@
 import { fromRows } from "../matrix"
-import { BINNING_DEFAULTS, QuantileBinner, quantileEdges } from "../propensity/binning"
+import { BINNING_DEFAULTS, QuantileBinner, quantileEdges, sortNumbers } from "../propensity/binning"
 import { gaussian, mulberry32 } from "../random"
 
 const column = (values: number[]) => fromRows(values.map((v) => [v]))
@@ -39,6 +39,21 @@ describe("quantileEdges", () => {
   })
 })
 
+describe("sortNumbers", () => {
+  it("sorts like Float64Array's sort, with many repeats and at every small size", () => {
+    const rand = mulberry32(3)
+    for (const n of [0, 1, 2, 3, 15, 16, 17, 100, 5000]) {
+      for (const distinct of [1, 3, 1000]) {
+        const a = Float64Array.from({ length: n }, () => Math.floor(rand() * distinct) - distinct / 2 + rand() * (distinct > 3 ? 1 : 0))
+        expect(sortNumbers(a.slice())).toEqual(a.slice().sort())
+      }
+    }
+    const sorted = Float64Array.from({ length: 1000 }, (_, i) => i)
+    expect(sortNumbers(sorted.slice())).toEqual(sorted)
+    expect(sortNumbers(sorted.slice().reverse())).toEqual(sorted)
+  })
+})
+
 describe("QuantileBinner", () => {
   it("puts NaN in bin 0 and values in bins 1..edges+1", () => {
     const binner = QuantileBinner.fit(column([NaN, 1, 2, 3, NaN]))
@@ -68,6 +83,18 @@ describe("QuantileBinner", () => {
     const binned = QuantileBinner.fit(matrix).transform(matrix)
     expect(Array.from(binned.bins)).toEqual([1, 2, 3, 1, 0, 2])
     expect(Array.from(binned.offsets)).toEqual([0, 4, 7])
+  })
+
+  it("transforms every value to binOf's bin, edge values, infinities and NaN included", () => {
+    const rand = mulberry32(9)
+    // Edge counts around powers of two (the search pads to one), repeated values, and values on the edges themselves.
+    for (const maxBins of [2, 3, 4, 5, 8, 9, 16, 100, 255]) {
+      const values = Array.from({ length: 4000 }, (_, i) => (i % 11 === 0 ? NaN : Math.round(gaussian(rand) * 40) / 4))
+      const binner = QuantileBinner.fit(column(values), { maxBins })
+      const probes = [...values, ...binner.edges[0], -Infinity, Infinity, NaN, -0, 1e300]
+      const binned = binner.transform(column(probes))
+      expect(Array.from(binned.bins)).toEqual(probes.map((v) => binner.binOf(0, v)))
+    }
   })
 
   it("never uses more than 255 value bins, so bins fit in a byte", () => {

@@ -4,63 +4,96 @@
  * at hist[3s], hist[3s + 1], hist[3s + 2]; one flat Float64Array per node keeps
  * the hot loops free of objects.
  */
-import type { TrainingBins } from "./tree-builder"
+import type { BinnedMatrix } from "./binning"
 
 export const SLOT_WIDTH = 3
 
-export class HistogramBuilder {
-  /** Length of one node's histogram. */
-  readonly length: number
-  private readonly slotStart: Int32Array
-
-  constructor(private readonly data: TrainingBins) {
-    const { nFeatures, offsets } = data
-    this.length = offsets[nFeatures] * SLOT_WIDTH
-    this.slotStart = new Int32Array(nFeatures)
-    for (let f = 0; f < nFeatures; f++) this.slotStart[f] = offsets[f] * SLOT_WIDTH
-  }
-
+/**
+ * The training rows as histogram addresses, row-major: slots[k * nFeatures + f]
+ * is where the k-th training row's bin of feature f sits in a histogram,
+ * (offsets[f] + bin) * SLOT_WIDTH. Storing the address rather than the bin
+ * takes a load and an add per (row, feature) out of the histogram loop, and a
+ * row's addresses share a cache line. 16 bits wide whenever a histogram is
+ * that small (up to ~85 features of 255 bins).
+ */
+export interface TrainingSlots {
+  slots: Uint16Array | Uint32Array
   /**
-   * Fills hist from the training positions rows[start..end). Bins are
-   * row-major and gradients interleaved (gh[2k], gh[2k + 1]), so a row costs
-   * two cache lines however many features there are; column-major bins
-   * gathered from 1M rows cost a line per feature and were ~3x slower.
+   * The same rows' bins column-major, columns[f * nRows + k]: a partition reads
+   * one feature of scattered rows, and a byte column (1 MB at 1M rows) stays in
+   * cache where row-major addresses cost a cache miss per row.
    */
-  build(hist: Float64Array, rows: Uint32Array, start: number, end: number, gh: Float64Array): void {
-    hist.fill(0)
-    const { bins, nFeatures } = this.data
-    const { slotStart } = this
-    for (let k = start; k < end; k++) {
-      const pos = rows[k]
-      const g = gh[2 * pos]
-      const h = gh[2 * pos + 1]
-      const base = pos * nFeatures
-      for (let f = 0; f < nFeatures; f++) {
-        const a = slotStart[f] + bins[base + f] * SLOT_WIDTH
-        hist[a] += g
-        hist[a + 1] += h
-        hist[a + 2] += 1
-      }
-    }
-  }
+  columns: Uint8Array
+  nRows: number
+  nFeatures: number
+  /** Length of one node's histogram. */
+  histLength: number
+}
 
-  /** build() over every training position in order (the root), without the index array. */
-  buildAll(hist: Float64Array, gh: Float64Array): void {
-    hist.fill(0)
-    const { bins, nFeatures, nRows } = this.data
-    const { slotStart } = this
-    for (let pos = 0; pos < nRows; pos++) {
-      const g = gh[2 * pos]
-      const h = gh[2 * pos + 1]
-      const base = pos * nFeatures
-      for (let f = 0; f < nFeatures; f++) {
-        const a = slotStart[f] + bins[base + f] * SLOT_WIDTH
-        hist[a] += g
-        hist[a + 1] += h
-        hist[a + 2] += 1
-      }
+/** Gathers the training rows' bins (binned is column-major, over every row) into row-major slot addresses. */
+export function trainingSlots(binned: BinnedMatrix, trainRows: Uint32Array): TrainingSlots {
+  const { nFeatures, nRows, offsets } = binned
+  const n = trainRows.length
+  const histLength = offsets[nFeatures] * SLOT_WIDTH
+  const slots = histLength <= 0x10000 ? new Uint16Array(n * nFeatures) : new Uint32Array(n * nFeatures)
+  const columns = new Uint8Array(n * nFeatures)
+  for (let f = 0; f < nFeatures; f++) {
+    const column = binned.bins.subarray(f * nRows, (f + 1) * nRows)
+    const first = offsets[f] * SLOT_WIDTH
+    for (let k = 0; k < n; k++) {
+      const bin = column[trainRows[k]]
+      columns[f * n + k] = bin
+      slots[k * nFeatures + f] = first + bin * SLOT_WIDTH
     }
   }
+  return { slots, columns, nRows: n, nFeatures, histLength }
+}
+
+/**
+ * Adds one row (gradient g, hessian h, slot addresses from slots[base]) to
+ * hist. Unrolled by four features: the loop is the model's hot spot, and
+ * fewer loop tests measured faster.
+ */
+export function addRow(
+  hist: Float64Array,
+  slots: Uint16Array | Uint32Array,
+  base: number,
+  nFeatures: number,
+  g: number,
+  h: number
+): void {
+  let f = 0
+  for (; f + 4 <= nFeatures; f += 4) {
+    const a0 = slots[base + f]
+    const a1 = slots[base + f + 1]
+    const a2 = slots[base + f + 2]
+    const a3 = slots[base + f + 3]
+    hist[a0] += g
+    hist[a0 + 1] += h
+    hist[a0 + 2] += 1
+    hist[a1] += g
+    hist[a1 + 1] += h
+    hist[a1 + 2] += 1
+    hist[a2] += g
+    hist[a2 + 1] += h
+    hist[a2 + 2] += 1
+    hist[a3] += g
+    hist[a3 + 1] += h
+    hist[a3 + 2] += 1
+  }
+  for (; f < nFeatures; f++) {
+    const a = slots[base + f]
+    hist[a] += g
+    hist[a + 1] += h
+    hist[a + 2] += 1
+  }
+}
+
+/** Fills hist from every training row in order (the root); gh holds gradient and hessian of row k at gh[2k], gh[2k + 1]. */
+export function buildHistogram(hist: Float64Array, data: TrainingSlots, gh: Float64Array): void {
+  hist.fill(0)
+  const { slots, nFeatures, nRows } = data
+  for (let k = 0; k < nRows; k++) addRow(hist, slots, k * nFeatures, nFeatures, gh[2 * k], gh[2 * k + 1])
 }
 
 /** parent -= child, turning a parent's histogram into its other child's: a node's rows are exactly its children's. */

@@ -59,28 +59,8 @@ export function findBestSplit(
   out: SplitCandidate
 ): void {
   out.reset()
-  const { minSamplesLeaf, minChildWeight, l2 } = constraints
-  const parentScore = (gradSum * gradSum) / (hessSum + l2)
+  const parentScore = (gradSum * gradSum) / (hessSum + constraints.l2)
   const nFeatures = offsets.length - 1
-
-  // Scores one candidate split and keeps it if it beats the best so far.
-  const consider = (feature: number, bin: number, missingLeft: boolean, gL: number, hL: number, cL: number) => {
-    const cR = count - cL
-    if (cL < minSamplesLeaf || cR < minSamplesLeaf) return
-    const hR = hessSum - hL
-    if (hL < minChildWeight || hR < minChildWeight) return
-    const gR = gradSum - gL
-    const gain = (gL * gL) / (hL + l2) + (gR * gR) / (hR + l2) - parentScore
-    if (gain > out.gain) {
-      out.gain = gain
-      out.feature = feature
-      out.bin = bin
-      out.missingLeft = missingLeft
-      out.gradLeft = gL
-      out.hessLeft = hL
-      out.countLeft = cL
-    }
-  }
 
   for (let f = 0; f < nFeatures; f++) {
     const base = offsets[f] * SLOT_WIDTH
@@ -96,16 +76,53 @@ export function findBestSplit(
       gL += hist[slot]
       hL += hist[slot + 1]
       cL += hist[slot + 2]
-      consider(f, bin, false, gL, hL, cL)
-      if (cMissing > 0) consider(f, bin, true, gL + gMissing, hL + hMissing, cL + cMissing)
+      consider(out, constraints, gradSum, hessSum, count, parentScore, f, bin, false, gL, hL, cL)
+      if (cMissing > 0) {
+        consider(out, constraints, gradSum, hessSum, count, parentScore, f, bin, true, gL + gMissing, hL + hMissing, cL + cMissing)
+      }
     }
     // Missing against everything else: every value goes left.
     if (cMissing > 0 && cMissing < count) {
-      consider(f, valueBins, false, gradSum - gMissing, hessSum - hMissing, count - cMissing)
+      const gValues = gradSum - gMissing
+      const hValues = hessSum - hMissing
+      consider(out, constraints, gradSum, hessSum, count, parentScore, f, valueBins, false, gValues, hValues, count - cMissing)
     }
     // This node saw no missing values of the winning feature: send future ones with the majority.
     if (cMissing === 0 && out.feature === f) {
       out.missingLeft = out.countLeft >= count - out.countLeft
     }
+  }
+}
+
+/** Scores one candidate split and keeps it in out if it beats the best so far (a plain function: no closure per node). */
+function consider(
+  out: SplitCandidate,
+  constraints: SplitConstraints,
+  gradSum: number,
+  hessSum: number,
+  count: number,
+  parentScore: number,
+  feature: number,
+  bin: number,
+  missingLeft: boolean,
+  gL: number,
+  hL: number,
+  cL: number
+): void {
+  const { minSamplesLeaf, minChildWeight, l2 } = constraints
+  const cR = count - cL
+  if (cL < minSamplesLeaf || cR < minSamplesLeaf) return
+  const hR = hessSum - hL
+  if (hL < minChildWeight || hR < minChildWeight) return
+  const gR = gradSum - gL
+  const gain = (gL * gL) / (hL + l2) + (gR * gR) / (hR + l2) - parentScore
+  if (gain > out.gain) {
+    out.gain = gain
+    out.feature = feature
+    out.bin = bin
+    out.missingLeft = missingLeft
+    out.gradLeft = gL
+    out.hessLeft = hL
+    out.countLeft = cL
   }
 }
