@@ -17,6 +17,7 @@ export type OrderRedemptionRefusal = string | null
 type OrderFacts = {
   id: string
   status: string
+  created_at: string | Date
   email?: string | null
   customer_id?: string | null
   customer?: { email?: string | null; phone?: string | null } | null
@@ -33,10 +34,13 @@ type OrderFacts = {
  * The redemption rules again, on the order about to convert, because not
  * every order passed the checkout hook (an admin's draft order, for one):
  * self-referral, the referrer's address or phone, one referral code per order,
- * and "new customers only" against orders placed before this one. An order
- * already canceled converts nothing. The program switch, the code's status and
- * the referrer's cap are the conversion's own business (the cap is counted
- * under the code's lock). Answers the refusal reason or null; reads only, and
+ * and "new customers only" against orders placed before this one. The
+ * program switch is the one in force when the order was placed (settings are
+ * versioned), so an order placed while the program was off converts nothing,
+ * as the checkout would have refused it, however late its conversion runs. An
+ * order already canceled converts nothing. The code's status and the
+ * referrer's cap are the conversion's own business (the cap is counted under
+ * the code's lock). Answers the refusal reason or null; reads only, and
  * answers null for a referral no longer pending, so a redelivery decides nothing.
  */
 export const checkOrderRedemptionRulesStep = createStep(
@@ -55,6 +59,7 @@ export const checkOrderRedemptionRulesStep = createStep(
       fields: [
         "id",
         "status",
+        "created_at",
         "email",
         "customer_id",
         "customer.email",
@@ -80,7 +85,13 @@ export const checkOrderRedemptionRulesStep = createStep(
           .map(normalizeCode)
       ),
     ]
-    const settings = await referrals.retrieveProgramSettings()
+    const [settings, [inForceAtPlacement]] = await Promise.all([
+      referrals.retrieveProgramSettings(),
+      referrals.listReferralPrograms(
+        { created_at: { $lte: new Date(order.created_at) } },
+        { select: ["enabled"], order: { version: "DESC" }, take: 1 }
+      ),
+    ])
     const emails = [order.email, order.customer?.email]
     const phones = [order.customer?.phone, order.shipping_address?.phone]
     const [codeRows, referrer, orderedBefore] = await Promise.all([
@@ -105,7 +116,8 @@ export const checkOrderRedemptionRulesStep = createStep(
     ])
 
     const verdict = evaluateRedemption({
-      program: { ...settings, enabled: true },
+      // Never saved before the order: the defaults were in force, and they have the program on.
+      program: { ...settings, enabled: inForceAtPlacement?.enabled ?? true },
       code: { status: "active", customer_id: referral.referrer_customer_id },
       // The checkout hook refused a withdrawn offer or an unlisted currency; a placed order keeps the discount it was given.
       offer: { active: true, currency_offered: true },
