@@ -1,4 +1,5 @@
 import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+import { existsSync } from "fs"
 import path from "path"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
@@ -11,6 +12,21 @@ loadEnv(process.env.NODE_ENV || "development", process.cwd())
  * `SMART_REFERRALS_RATE_LIMIT_*` set the public endpoints' limits (tests use low ones).
  */
 const withLoyalty = process.env.SMART_REFERRALS_WITHOUT_LOYALTY !== "true"
+
+/**
+ * `SMART_REFERRALS_DISABLED=true` leaves the referral module out: the same
+ * store without the plugin, for benchmarks that compare the two. Medusa still
+ * loads the subscribers, routes and jobs of the directory it runs in (`src/`),
+ * so this only makes sense from a host directory without them (see
+ * `bareMedusaHost` in tools/medusa-process.ts).
+ */
+const disabled = process.env.SMART_REFERRALS_DISABLED === "true"
+if (disabled && existsSync(path.join(process.cwd(), "src/subscribers"))) {
+  throw new Error(
+    "SMART_REFERRALS_DISABLED=true leaves the referral module out, but Medusa would still load this directory's src/ " +
+      "(the plugin's subscribers, routes and jobs): run Medusa from a host directory without it (bareMedusaHost in tools/medusa-process.ts)."
+  )
+}
 
 const numberFromEnv = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined)
 
@@ -95,6 +111,10 @@ module.exports = defineConfig({
   admin: {
     disable: process.env.MEDUSA_ADMIN_DISABLED === "true",
   },
-  modules: [{ resolve: "./src/modules/referral", options: referralOptions }, ...redisModules, ...notificationModules],
+  modules: [
+    ...(disabled ? [] : [{ resolve: "./src/modules/referral", options: referralOptions }]),
+    ...redisModules,
+    ...notificationModules,
+  ],
   plugins: withLoyalty ? [{ resolve: "@medusajs/loyalty-plugin", options: {} }] : [],
 })

@@ -83,6 +83,8 @@ medusaIntegrationTestRunner({
 
       const rows = await momentsOf(anna.customer_id!)
       expect(rows.map((r: { reason: string | null }) => r.reason)).toEqual(["below_threshold", "self_reported_only", null])
+      // The prompted moment names the prompt it led to; the suppressed ones name none.
+      expect(rows.map((r: { prompt_id: string | null }) => r.prompt_id)).toEqual([null, null, prompt.id])
 
       // The same order event again evaluates nothing new.
       await getContainer().resolve(Modules.EVENT_BUS).emit([{ name: "order.placed", data: { id: order.id } }])

@@ -22,7 +22,7 @@ import {
   SCHEDULED_JOBS_QUEUE,
   subscriberResults,
   unfinishedJobs,
-} from "./helpers/cluster"
+} from "../../tools/cluster"
 
 jest.setTimeout(6 * 60 * 1000)
 

@@ -14,6 +14,7 @@ import { loadMessageContextStep } from "../../messages/steps/load-message-contex
 import { writeShareMessageStep } from "../../messages/steps/write-share-message"
 import { loadMomentFactsStep, type MomentTrigger } from "../steps/load-moment-facts"
 import { recordViralMomentStep } from "../steps/record-viral-moment"
+import { setMomentPromptStep } from "../steps/set-moment-prompt"
 import { recordAssignmentsStep } from "../steps/record-assignments"
 import { decideMomentTimingStep } from "../steps/decide-moment-timing"
 import { timingMomentOf, WAITING_FOR_LATER_MOMENT } from "../../../rules/moment-timing"
@@ -203,6 +204,14 @@ export const evaluateViralMomentWorkflow = createWorkflow(
           attribution_window_days: data.facts.settings.attribution_window_days,
         }))
       )
+      // The moment now names its prompt, for the admin's list of decisions.
+      setMomentPromptStep(
+        transform({ recorded, prompt }, ({ recorded, prompt }) => ({
+          moment_id: recorded.moment.id,
+          prompt_id: prompt.id,
+          previous_prompt_id: recorded.moment.prompt_id ?? null,
+        }))
+      )
       recordBanditPullStep(
         transform({ choice }, ({ choice }) => ({ arm_id: choice.arm_id, context_key: choice.context_key }))
       )
@@ -215,7 +224,10 @@ export const evaluateViralMomentWorkflow = createWorkflow(
 
     releaseLockStep({ key: lockKey }).config({ name: "release-moment-lock" })
     return new WorkflowResponse(
-      transform({ recorded, prompt }, ({ recorded, prompt }) => ({ moment: recorded.moment, prompt: prompt ?? null }))
+      transform({ recorded, prompt }, ({ recorded, prompt }) => ({
+        moment: prompt ? { ...recorded.moment, prompt_id: prompt.id } : recorded.moment,
+        prompt: prompt ?? null,
+      }))
     )
   }
 )
