@@ -70,8 +70,11 @@ medusaIntegrationTestRunner({
         expect(held).toBeDefined()
         return found
       })
-      const [converted] = await knex()("referral_prompt").where({ id: prompt.id }).select("status", "referral_id", "bandit_value")
-      expect(converted).toEqual({ status: "converted", referral_id: referral.id, bandit_value: null })
+      // The prompt is settled as converted by a later step of the conversion: wait for it, not only for the reward.
+      await eventually(async () => {
+        const [converted] = await knex()("referral_prompt").where({ id: prompt.id }).select("status", "referral_id", "bandit_value")
+        expect(converted).toEqual({ status: "converted", referral_id: referral.id, bandit_value: null })
+      })
       expect(await countsOf(row.arm_id, row.context_key)).toEqual(before.context)
 
       // Paid and past the hold: the reward is issued and the prompt counts its value share.
