@@ -12,7 +12,7 @@
  *
  * | table                      | columns read                                                      | used by |
  * |----------------------------|-------------------------------------------------------------------|---------|
- * | `order`                    | id, customer_id, currency_code, status, is_draft_order, created_at, deleted_at | loop metrics, customer features, store economics, top purchases |
+ * | `order`                    | id, customer_id, currency_code, status, is_draft_order, created_at, deleted_at; display_id (latest orders first) | loop metrics, customer features, store economics, top purchases |
  * | `order_summary`            | order_id, version, totals, deleted_at                              | loop metrics, customer features, store economics |
  * | `order_summary.totals`     | JSON path `totals -> 'raw_current_order_total' ->> 'value'` (the order's current total, a numeric string) | same |
  * | `order_item`               | order_id, item_id, deleted_at                                      | customer features, top purchases |
@@ -43,7 +43,7 @@ export { averageOrderValue, averageOrderValues, customerSpendIn } from "./store-
 
 /** Every Medusa table and column the queries above read; the schema test asserts each exists. */
 export const MEDUSA_SCHEMA_DEPENDENCIES: Readonly<Record<string, readonly string[]>> = {
-  order: ["id", "customer_id", "email", "shipping_address_id", "currency_code", "status", "is_draft_order", "created_at", "deleted_at"],
+  order: ["id", "customer_id", "email", "shipping_address_id", "currency_code", "status", "is_draft_order", "created_at", "deleted_at", "display_id"],
   order_summary: ["order_id", "version", "totals", "deleted_at"],
   order_item: ["order_id", "item_id", "deleted_at"],
   order_line_item: ["id", "product_id", "product_title"],
