@@ -45,8 +45,12 @@ export async function listMomentTimingEvidence(knex: Knex, input: MomentTimingEv
   }
 }
 
+/** Values are read from at most this many of the latest prompts: every prompted moment reads them, so the cost must not grow with the store. */
+const VALUE_SAMPLE = 20_000
+
 /**
- * Asks and the sum of their values per (context, kind of moment). A prompt's
+ * Asks and the sum of their values per (context, kind of moment), over the
+ * latest VALUE_SAMPLE prompts of the lookback window. A prompt's
  * moment kind and context are the ones stamped on its viral moment
  * (`metadata.timing`). Values are the bandit's (`bandit_value`, in [0, 1]); an
  * open prompt counts as a failure in proportion to its window passed, and a
@@ -64,15 +68,24 @@ export async function listMomentValues(knex: Knex, window: MomentTimingWindow, c
             / NULLIF(EXTRACT(EPOCH FROM (p.expires_at - p.created_at)), 0)))
         ELSE 0 END)::float8 AS asks,
       SUM(COALESCE(p.bandit_value, 0))::float8 AS value
-    FROM referral_prompt p
+    FROM (
+      SELECT id, moment_id, status, bandit_value, created_at, expires_at FROM referral_prompt
+      WHERE deleted_at IS NULL AND created_at >= :since
+      ORDER BY created_at DESC
+      LIMIT :sample
+    ) p
     JOIN viral_moment m ON m.id = p.moment_id AND m.deleted_at IS NULL
-    WHERE p.deleted_at IS NULL AND p.created_at >= :since
-      AND m.metadata->'timing'->>'moment' IS NOT NULL
+    WHERE m.metadata->'timing'->>'moment' IS NOT NULL
       AND (CAST(:context_key AS text) IS NULL OR m.metadata->'timing'->>'context' = :context_key)
     GROUP BY 1, 2
     ORDER BY 1, 2
     `,
-    { now: window.now, since: new Date(window.now.getTime() - window.lookback_days * DAY_MS), context_key: contextKey ?? null }
+    {
+      now: window.now,
+      since: new Date(window.now.getTime() - window.lookback_days * DAY_MS),
+      context_key: contextKey ?? null,
+      sample: VALUE_SAMPLE,
+    }
   )
   return (rows as MomentValueRow[]).map((row) => ({ ...row, asks: Number(row.asks), value: Number(row.value) }))
 }
