@@ -14,7 +14,7 @@
  * returns and caught fraud arrive as clawbacks at the end of the reward hold.
  */
 import { contextKey, valueTier } from "../../src/ml/bandit/context"
-import { successWeight } from "../../src/ml/bandit/outcome-weight"
+import { offerSuccessWeight } from "../../src/ml/bandit/outcome-weight"
 import { chooseArm, type ThompsonOptions } from "../../src/ml/bandit/thompson"
 import { decideMomentTiming, type MomentReach, type MomentTimingEvidence } from "../../src/ml/moments/timing"
 import { checkInteger, checkNumber, mergeOptions } from "../../src/ml/options"
@@ -216,7 +216,6 @@ function runFullLoop(customers: CycleCustomer[], arms: readonly OfferArm[], s: C
   const armIds = arms.map((a) => a.arm_id)
   const armById = new Map(arms.map((a) => [a.arm_id, a]))
   const expectedMargin = s.margin * s.friendOrderValue
-  const reference = expectedMargin
   const memory = new DelayedMemory(s.promptWindowDays)
   const reach = new Map<string, MomentReach>()
   const gate = new Map<string, { n: number; sum: number; sumSq: number }>()
@@ -323,7 +322,7 @@ function runFullLoop(customers: CycleCustomer[], arms: readonly OfferArm[], s: C
     for (const k of keys) memory.openPrompt(k, today)
     const close = () => keys.forEach((k) => memory.closePrompt(k, today))
     const settle = (value: number) => {
-      const w = successWeight(value, reference)
+      const w = offerSuccessWeight(value, expectedMargin, arm.expected_cost)
       keys.forEach((k) => memory.settle(k, w))
       const gs = gate.get(gkey) ?? { n: 0, sum: 0, sumSq: 0 }
       gs.n++

@@ -1,4 +1,6 @@
-import { censoredFailureWeight, outcomeDelta, successWeight } from "../bandit/outcome-weight"
+import { censoredFailureWeight, offerSuccessWeight, outcomeDelta, successWeight } from "../bandit/outcome-weight"
+import { chooseArm } from "../bandit/thompson"
+import { mulberry32 } from "../random"
 
 describe("successWeight", () => {
   it("is the realised value as a share of one typical friend's margin, clamped to [0, 1]", () => {
@@ -49,5 +51,48 @@ describe("censoredFailureWeight", () => {
     expect(censoredFailureWeight(45, 30)).toBe(1)
     expect(censoredFailureWeight(-1, 30)).toBe(0)
     expect(censoredFailureWeight(1, 0)).toBe(1)
+  })
+})
+
+describe("offerSuccessWeight", () => {
+  it("weighs a prompt against what one typical friend nets under its offer", () => {
+    expect(offerSuccessWeight(9, 28, 10)).toBeCloseTo(0.5, 12)
+    expect(offerSuccessWeight(18, 28, 10)).toBe(1)
+    expect(offerSuccessWeight(-5, 28, 10)).toBe(0)
+  })
+
+  it("counts only gain or loss for an offer that costs the whole margin", () => {
+    expect(offerSuccessWeight(3, 28, 30)).toBe(1)
+    expect(offerSuccessWeight(0, 28, 30)).toBe(0)
+    expect(() => offerSuccessWeight(3, 28, -1)).toThrow(RangeError)
+    expect(() => offerSuccessWeight(Number.NaN, 28, 30)).toThrow(RangeError)
+  })
+
+  // Known answer: "generous" (cost 20 of a 28 margin) converts 40% and nets 0.4 × 8 = 3.2 per prompt;
+  // "cheap" (cost 5) converts 10% and nets 0.1 × 23 = 2.3. The cost-aware choice must find the generous one.
+  it("lets the cost-aware choice find the offer with the higher net value per prompt", () => {
+    const margin = 28
+    const truth = [
+      { arm: { arm_id: "generous", expected_cost: 20 }, conversion: 0.4 },
+      { arm: { arm_id: "cheap", expected_cost: 5 }, conversion: 0.1 },
+    ]
+    const picks = (weigh: (value: number, cost: number) => number) => {
+      const rand = mulberry32(7)
+      const stats = truth.map(({ arm, conversion }) => {
+        const counts = { successes: 0, failures: 0 }
+        for (let i = 0; i < 2000; i++) {
+          const w = weigh(rand() < conversion ? margin - arm.expected_cost : 0, arm.expected_cost)
+          counts.successes += w
+          counts.failures += 1 - w
+        }
+        return { arm_id: arm.arm_id, context: counts, global: counts }
+      })
+      const arms = truth.map((t) => t.arm)
+      const chosen = Array.from({ length: 200 }, () => chooseArm({ arms, stats, expectedMargin: margin, rand, options: { resamples: 1 } }).arm_id)
+      return chosen.filter((id) => id === "generous").length / chosen.length
+    }
+    expect(picks((value, cost) => offerSuccessWeight(value, margin, cost))).toBeGreaterThan(0.95)
+    // Weighed against the bare margin, each offer's cost is counted twice and the cheap one wins.
+    expect(picks((value) => successWeight(value, margin))).toBeLessThan(0.05)
   })
 })

@@ -36,7 +36,7 @@ export {
   type ChooseArmInput,
   type ThompsonOptions,
 } from "./thompson"
-export { censoredFailureWeight, outcomeDelta, successWeight, type OutcomeDelta } from "./outcome-weight"
+export { censoredFailureWeight, offerSuccessWeight, outcomeDelta, successWeight, type OutcomeDelta } from "./outcome-weight"
 export {
   OFF_POLICY_DEFAULTS,
   evaluateAlwaysArm,

@@ -22,6 +22,31 @@ export function successWeight(value: number, reference: number): number {
   return Math.min(1, Math.max(0, value / reference))
 }
 
+/**
+ * A settled prompt's success weight against what one typical friend nets
+ * under the prompt's own offer: `successWeight(value, expectedMargin −
+ * expectedCost)`. `chooseArm` values an arm at its posterior rate ×
+ * (expectedMargin − expected_cost), so weighing each prompt by that same net
+ * makes the product the arm's expected net value per prompt. Weighing every
+ * offer against the bare margin would count each offer's cost twice (once in
+ * the realised value, once in the choice) and favour the cheapest offer
+ * whatever it brings. An offer that costs the whole margin or more has no
+ * positive scale: then only gain (1) or loss (0) counts.
+ */
+export function offerSuccessWeight(value: number, expectedMargin: number, expectedCost: number): number {
+  if (!Number.isFinite(expectedMargin) || !Number.isFinite(expectedCost) || expectedCost < 0) {
+    throw new RangeError(`offerSuccessWeight: expectedMargin and expectedCost must be finite, cost not negative, got ${expectedMargin}, ${expectedCost}`)
+  }
+  const net = expectedMargin - expectedCost
+  if (net > 0) {
+    return successWeight(value, net)
+  }
+  if (!Number.isFinite(value)) {
+    throw new RangeError(`offerSuccessWeight: value must be a finite number, got ${value}`)
+  }
+  return value > 0 ? 1 : 0
+}
+
 export type OutcomeDelta = { successes: number; failures: number }
 
 /**

@@ -92,6 +92,8 @@ export const chooseIncentiveArmStep = createStep(
     const priced = arms.map((arm) => ({ arm_id: arm.id, expected_cost: expectedOfferCost(arm, aov, currency, storeCurrency) }))
     const offerable = priced.filter((arm): arm is { arm_id: string; expected_cost: number } => arm.expected_cost !== null)
     const candidates = offerable.length ? offerable : priced.map((arm) => ({ ...arm, expected_cost: 0 }))
+    // Logged with the decision: the bandit weighs the prompt's realised value against the margin net of it.
+    const costOf = (armId: string) => candidates.find((arm) => arm.arm_id === armId)?.expected_cost ?? 0
     const held = await heldOffer(referrals, input.customer_id, candidates.map((arm) => arm.arm_id))
     if (held) {
       return new StepResponse({
@@ -100,6 +102,7 @@ export const chooseIncentiveArmStep = createStep(
         context_key: key,
         sampled: {
           held_offer: { prompt_id: held.prompt_id, until: held.until.toISOString() },
+          expected_cost: costOf(held.arm_id),
           currency_code: currency,
           order_total: orderTotal,
           average_order_value: aov,
@@ -127,6 +130,7 @@ export const chooseIncentiveArmStep = createStep(
         context_key: key,
         sampled: {
           fixed_arm: true,
+          expected_cost: costOf(fixed.id),
           currency_code: currency,
           order_total: orderTotal,
           ...(fixed.id !== input.fixed_arm_id ? { withdrawn_arm_id: input.fixed_arm_id } : {}),
@@ -148,6 +152,7 @@ export const chooseIncentiveArmStep = createStep(
       sampled: {
         draws: choice.sampled,
         posteriors: choice.context_posteriors,
+        expected_cost: costOf(choice.arm_id),
         censored: Object.fromEntries(
           evidence.filter((row) => row.context_key === key && row.censored > 0).map((row) => [row.arm_id, row.censored])
         ),
