@@ -122,12 +122,16 @@ medusaIntegrationTestRunner({
         const carl = await referrerWithCode("carl@example.com", "Carl")
         await setProgram({ enabled: false })
 
-        // Off, the storefront refuses every code; an admin's draft order still takes it.
+        // Off, the storefront refuses every code. The code's promotion is off too, but an admin can switch it
+        // on again in Medusa's own promotions page, and a draft order then takes the code.
         const dora = await shopper("dora@example.com").register("Dora")
         expect(await refusal(dora.applyCode(await dora.createCart(), carl.code))).toEqual({
           status: 400,
           message: REFUSALS.program_disabled,
         })
+        const { data: promotions } = await api.get(`/admin/promotions?code=${carl.code}`, admin())
+        expect(promotions.promotions[0].status).toBe("inactive")
+        await api.post(`/admin/promotions/${promotions.promotions[0].id}`, { status: "active" }, admin())
         const attribution = attributionListener()
         attribution.detach()
         let whileOff: { id: string }

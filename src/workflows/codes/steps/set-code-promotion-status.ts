@@ -1,5 +1,9 @@
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { REFERRAL_MODULE } from "../../../modules/referral"
+import type { IReferralModuleService } from "../../../types"
+import { codePromotionsLive } from "../../../rules/code-promotions"
+import { loadArmCurrencies, setCodePromotionsStatus } from "../utils/code-promotions-status"
 
 export const setCodePromotionStatusStepId = "set-referral-code-promotion-status"
 
@@ -10,26 +14,36 @@ export type SetCodePromotionStatusStepInput = {
 }
 
 /**
- * A code's promotion follows the code on or off, so a disabled code is refused
- * by Medusa's promotion engine as well as by the referral rules. Compensation
- * puts back the promotion's status from before the change.
+ * A code's promotions follow the code on or off, so a disabled code is refused
+ * by Medusa's promotion engine as well as by the referral rules: its own
+ * promotion and its currency promotions. While the program is switched off
+ * they stay inactive even for an active code (see `rules/code-promotions.ts`).
+ * Compensation puts back the promotions' statuses from before the change.
  */
 export const setCodePromotionStatusStep = createStep(
   setCodePromotionStatusStepId,
   async (input: SetCodePromotionStatusStepInput, { container }) => {
     if (!input.promotion_id) {
-      return new StepResponse(null, null)
+      return new StepResponse(null, [])
     }
-    const promotions = container.resolve(Modules.PROMOTION)
-    const before = await promotions.retrievePromotion(input.promotion_id, { select: ["id", "status"] })
-    await promotions.updatePromotions([
-      { id: input.promotion_id, status: input.status === "active" ? "active" : "inactive" },
-    ])
-    return new StepResponse(null, { id: before.id, status: before.status })
+    const referrals = container.resolve<IReferralModuleService>(REFERRAL_MODULE)
+    const [code] = await referrals.listReferralCodes(
+      { promotion_id: input.promotion_id },
+      { take: 1, select: ["code", "promotion_id", "arm_id"] }
+    )
+    const program = await referrals.retrieveProgramSettings()
+    const live = codePromotionsLive(program, { status: input.status })
+    // A promotion no code points at (any more) is switched alone.
+    const before = await setCodePromotionsStatus(
+      container,
+      [{ code: code?.code ?? "", promotion_id: input.promotion_id, arm_id: code?.arm_id ?? null, live }],
+      code ? await loadArmCurrencies(container) : { byArm: new Map(), all: [] }
+    )
+    return new StepResponse(null, before)
   },
   async (before, { container }) => {
-    if (before) {
-      await container.resolve(Modules.PROMOTION).updatePromotions([before])
+    if (before?.length) {
+      await container.resolve(Modules.PROMOTION).updatePromotions(before)
     }
   }
 )

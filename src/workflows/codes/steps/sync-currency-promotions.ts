@@ -5,7 +5,12 @@ import { syncCurrencyPromotions } from "../utils/currency-promotions"
 
 export const syncCurrencyPromotionsStepId = "sync-referral-currency-promotions"
 
-export type SyncCurrencyPromotionsStepInput = { code: string; arm: ArmLike }
+export type SyncCurrencyPromotionsStepInput = {
+  code: string
+  arm: ArmLike
+  /** Whether the code's promotions give the discount now: false while the program is off. */
+  live: boolean
+}
 
 /**
  * A new code's promotions for the other currencies its arm's fixed friend
@@ -14,7 +19,7 @@ export type SyncCurrencyPromotionsStepInput = { code: string; arm: ArmLike }
 export const syncCurrencyPromotionsStep = createStep(
   syncCurrencyPromotionsStepId,
   async (input: SyncCurrencyPromotionsStepInput, { container }) => {
-    const created = await syncCurrencyPromotions(container, input.code, input.arm)
+    const created = await syncCurrencyPromotions(container, input.code, input.arm, input.live)
     return new StepResponse(created, created)
   },
   async (created, { container }) => {

@@ -44,6 +44,6 @@ async function applyArmOffer(container: MedusaContainer, promotionId: string, ar
   const [promotion] = await promotions.updatePromotions([
     { id: promotionId, application_method: discountApplicationMethod(refereeOffer(arm)) },
   ])
-  // The other currencies of a fixed friend discount follow the arm too.
-  await syncCurrencyPromotions(container, promotion.code!, arm)
+  // The other currencies of a fixed friend discount follow the arm too, on or off like the code's own promotion.
+  await syncCurrencyPromotions(container, promotion.code!, arm, promotion.status === "active")
 }

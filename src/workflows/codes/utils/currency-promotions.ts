@@ -11,13 +11,16 @@ import type { ArmLike } from "../../../rules/offer"
  * Gives a referral code one automatic promotion per extra currency its arm's
  * fixed friend discount lists (see `rules/currency-promotions.ts`), each with
  * the amount listed for it; those of currencies the arm no longer lists are
- * switched off, never deleted (orders point at them). Answers the ids of the
- * promotions it created, so a step can undo them.
+ * switched off, never deleted (orders point at them). Those listed are active
+ * only while the code is `live`, like its own promotion (see
+ * `rules/code-promotions.ts`). Answers the ids of the promotions it created, so
+ * a step can undo them.
  */
 export async function syncCurrencyPromotions(
   container: MedusaContainer,
   code: string,
-  arm: ArmLike
+  arm: ArmLike,
+  live: boolean
 ): Promise<string[]> {
   const promotions = container.resolve(Modules.PROMOTION)
   const wanted = otherCurrencyAmounts(arm)
@@ -33,10 +36,11 @@ export async function syncCurrencyPromotions(
     currency_code: currency,
   })
 
+  const status = live ? ("active" as const) : ("inactive" as const)
   const updates = existing.map((promotion) => {
     const currency = promotion.application_method?.currency_code?.toLowerCase() ?? ""
     return currency in wanted
-      ? { id: promotion.id, status: "active" as const, application_method: method(currency) }
+      ? { id: promotion.id, status, application_method: method(currency) }
       : { id: promotion.id, status: "inactive" as const }
   })
   if (updates.length) {
@@ -52,7 +56,7 @@ export async function syncCurrencyPromotions(
     missing.map((currency) => ({
       code: currencyPromotionCode(code, currency),
       type: "standard" as const,
-      status: "active" as const,
+      status,
       is_automatic: true,
       application_method: method(currency),
       rules: [{ attribute: REFERRAL_CODE_CONTEXT_ATTRIBUTE, operator: "eq" as const, values: [code] }],

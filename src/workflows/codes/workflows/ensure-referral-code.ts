@@ -17,6 +17,8 @@ import { createReferralCodeStep } from "../steps/create-referral-code"
 import { generateReferralCodeStep } from "../steps/generate-referral-code"
 import { syncCurrencyPromotionsStep } from "../steps/sync-currency-promotions"
 import { ensureDefaultArmStep } from "../../offers/steps/ensure-default-arm"
+import { retrieveProgramSettingsStep } from "../../program/steps/retrieve-program-settings"
+import { codePromotionsLive } from "../../../rules/code-promotions"
 
 export const ensureReferralCodeWorkflowId = "ensure-referral-code"
 
@@ -51,21 +53,24 @@ export const ensureReferralCodeWorkflow = createWorkflow(
       }).config({ name: "referral-code-customer" })
 
       const arm = ensureDefaultArmStep()
+      // A code made while the program is off gets its promotions switched off too, until the program is on.
+      const program = retrieveProgramSettingsStep()
+      const live = transform({ program }, ({ program }) => codePromotionsLive(program, { status: "active" }))
       const firstName = transform({ customers }, ({ customers }) => ({ first_name: customers[0]?.first_name }))
       const code = generateReferralCodeStep(firstName)
 
-      const promotionsData = transform({ code, arm }, ({ code, arm }) => [
+      const promotionsData = transform({ code, arm, live }, ({ code, arm, live }) => [
         {
           code,
           type: "standard" as const,
-          status: "active" as const,
+          status: live ? ("active" as const) : ("inactive" as const),
           is_automatic: false,
           application_method: discountApplicationMethod(refereeOffer(arm)),
           metadata: { referral: true },
         },
       ])
       const promotions = createPromotionsWorkflow.runAsStep({ input: { promotionsData } })
-      syncCurrencyPromotionsStep(transform({ code, arm }, ({ code, arm }) => ({ code, arm })))
+      syncCurrencyPromotionsStep(transform({ code, arm, live }, ({ code, arm, live }) => ({ code, arm, live })))
 
       const referralCode = createReferralCodeStep(
         transform({ code, arm, promotions, input }, ({ code, arm, promotions, input }) => ({

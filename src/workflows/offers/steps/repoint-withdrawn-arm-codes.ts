@@ -92,8 +92,9 @@ async function setPromotionsOffer(
     return
   }
   const promotions = await container.resolve(Modules.PROMOTION).updatePromotions(updates)
-  // A fixed discount's other currencies follow the offer too: a EUR friend gets the new offer's EUR amount, or none.
+  // A fixed discount's other currencies follow the offer too: a EUR friend gets the new offer's EUR amount, or none;
+  // they are on or off like the code's own promotion (off while the program is, or the code is disabled).
   for (const promotion of promotions) {
-    await syncCurrencyPromotions(container, promotion.code!, arm)
+    await syncCurrencyPromotions(container, promotion.code!, arm, promotion.status === "active")
   }
 }
