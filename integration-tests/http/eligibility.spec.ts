@@ -129,8 +129,12 @@ medusaIntegrationTestRunner({
           status: 400,
           message: REFUSALS.program_disabled,
         })
-        const { data: promotions } = await api.get(`/admin/promotions?code=${carl.code}`, admin())
-        expect(promotions.promotions[0].status).toBe("inactive")
+        // The switch reaches the promotions on the worker: wait for it before switching this one back on by hand.
+        const promotions = await eventually(async () => {
+          const { data } = await api.get(`/admin/promotions?code=${carl.code}`, admin())
+          expect(data.promotions[0].status).toBe("inactive")
+          return data
+        })
         await api.post(`/admin/promotions/${promotions.promotions[0].id}`, { status: "active" }, admin())
         const attribution = attributionListener()
         attribution.detach()

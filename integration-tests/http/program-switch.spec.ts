@@ -1,5 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { Shopper } from "../helpers/shopper"
+import { eventually, Shopper } from "../helpers/shopper"
 import { seedStore, type SeededStore } from "../helpers/seed-store"
 import { adminHeaders, refusal } from "../helpers/requests"
 import { REFUSALS } from "../../src/rules/referral-rules"
@@ -75,10 +75,14 @@ medusaIntegrationTestRunner({
       expect(await statuses(cleo.code)).toEqual(["inactive", "inactive"])
 
       // Off: every code's promotions are inactive, and switching off again changes nothing.
+      // Off: the settings answer at once, the promotions follow on the worker.
       expect((await setProgram({ enabled: false })).data.program.enabled).toBe(false)
-      expect(await statuses(anna.code)).toEqual(["inactive", "inactive"])
+      await eventually(async () => expect(await statuses(anna.code)).toEqual(["inactive", "inactive"]))
+      // Switched back on by hand in Medusa's promotions page, Anna's promotion is repaired by naming the switch again.
+      const { data: annaPromotion } = await api.get(`/admin/promotions?code=${anna.code}`, admin())
+      await api.post(`/admin/promotions/${annaPromotion.promotions[0].id}`, { status: "active" }, admin())
       expect((await setProgram({ enabled: false })).status).toBe(200)
-      expect(await statuses(anna.code)).toEqual(["inactive", "inactive"])
+      await eventually(async () => expect(await statuses(anna.code)).toEqual(["inactive", "inactive"]))
 
       // Medusa's promotion engine gives no discount: the open cart loses it at its next refresh,
       const refreshed = await ben.setShippingAddress(openCart, { first_name: "Ben", address_1: "1 Elm St", city: "NYC", country_code: "us", postal_code: "10001" })
@@ -108,7 +112,7 @@ medusaIntegrationTestRunner({
 
       // On again: active codes give the discount again, in both currencies; Bea's and Cleo's stay off.
       expect((await setProgram({ enabled: true })).data.program.enabled).toBe(true)
-      expect(await statuses(anna.code)).toEqual(["active", "active"])
+      await eventually(async () => expect(await statuses(anna.code)).toEqual(["active", "active"]))
       expect(await statuses(fay.code)).toEqual(["active", "active"])
       expect(await statuses(bea.code)).toEqual(["inactive", "inactive"])
       expect(await statuses(cleo.code)).toEqual(["inactive", "inactive"])
@@ -119,6 +123,14 @@ medusaIntegrationTestRunner({
       // Enabled by the admin now, Bea's code gets both promotions back.
       await api.post(`/admin/referrals/codes/${bea.code_id}`, { status: "active" }, admin())
       expect(await statuses(bea.code)).toEqual(["active", "active"])
+
+      // Off and at once on again: however the two syncs interleave, the promotions end as the last switch says.
+      await setProgram({ enabled: false })
+      await setProgram({ enabled: true })
+      await eventually(async () => {
+        for (const code of [anna.code, bea.code, fay.code]) expect(await statuses(code)).toEqual(["active", "active"])
+      })
+      expect(await statuses(cleo.code)).toEqual(["inactive", "inactive"])
     })
   },
 })

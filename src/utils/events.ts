@@ -11,4 +11,6 @@ export const ReferralEvents = {
   PROMPT_CREATED: "referral.prompt_created",
   /** An admin asked for a computation (training, network); the worker's subscriber runs it. */
   COMPUTE_RUN_QUEUED: "referral.compute_run_queued",
+  /** An admin named the program switch (`enabled`) in a settings change; the payload is the saved settings version. */
+  PROGRAM_SWITCHED: "referral.program_switched",
 } as const

@@ -1,4 +1,4 @@
 export * from "./retrieve-program-settings"
 export * from "./save-program-settings"
-export * from "./switch-code-promotions"
+export * from "./sync-code-promotions"
 export * from "./validate-program-settings"

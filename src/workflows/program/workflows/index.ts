@@ -1,1 +1,2 @@
 export * from "./update-referral-program"
+export * from "./sync-code-promotions"
