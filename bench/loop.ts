@@ -23,7 +23,7 @@ import { BanditMemory } from "../tools/simulate/bandit-memory"
 import { compareLoopPolicies, type LoopReport } from "../tools/simulate/loop-sim"
 import { DEFAULT_ARMS } from "../tools/simulate/offers"
 import { runCycleSimulation, FULL_LOOP_DEFAULTS, type CyclePolicyReport, type CycleSimulationResult } from "../tools/simulate/cycle-sim"
-import { CYCLE_SCENARIO_DEFAULTS, LOOP_SCENARIO_DEFAULTS, type LoopScenario } from "../tools/simulate/scenario"
+import { CYCLE_SCENARIO_DEFAULTS, CYCLE_SCENARIO_HETEROGENEOUS, LOOP_SCENARIO_DEFAULTS, type LoopScenario } from "../tools/simulate/scenario"
 
 const customers = Number(process.argv[2] ?? 20_000)
 const weeks = Number(process.argv[3] ?? 12)
@@ -184,6 +184,19 @@ console.log(`\nSensitivity: three times the horizon (${(3 * cycleCustomers).toLo
 for (const t of longTargets.lines) console.log(`  ${t.pass ? "PASS" : "FAIL"}  ${t.text}`)
 console.log(`  regret per customer by quarter vs context oracle ${long.full_loop.regret_by_quarter.map((x) => x.toFixed(3)).join(" → ")}`)
 
+// Segments far further apart (CYCLE_SCENARIO_HETEROGENEOUS): is the gap to the best static policy a lack of headroom or of learning?
+const wideStarted = performance.now()
+const wide = runCycleSimulation({ seed, customers: cycleCustomers, weeks: cycleWeeks, scenario: CYCLE_SCENARIO_HETEROGENEOUS })
+const wideSeconds = (performance.now() - wideStarted) / 1000
+const wideTargets = cycleTargets(wide)
+const wideBest = wideTargets.bestStatic.net_value_per_customer
+console.log(`\nSensitivity: segments far further apart (CYCLE_SCENARIO_HETEROGENEOUS), ${cycleCustomers.toLocaleString("en-US")} customers over ${cycleWeeks} weeks:`)
+for (const t of wideTargets.lines) console.log(`  ${t.pass ? "PASS" : "FAIL"}  ${t.text}`)
+console.log(
+  `  (headroom: individual oracle / best static ${(wide.full_loop.oracle_per_customer / wideBest).toFixed(2)}×, ` +
+    `context oracle / best static ${(wide.full_loop.context_oracle_per_customer / wideBest).toFixed(2)}×)`
+)
+
 const chooseArmCalls = 20_000
 const chooseArmPerSecond = timeChooseArm(chooseArmCalls, THOMPSON_DEFAULTS.resamples)
 const chooseArmChoiceOnly = timeChooseArm(chooseArmCalls, 1)
@@ -223,8 +236,15 @@ const result = {
       targets: longTargets.lines,
       seconds: longSeconds,
     },
+    sensitivity_heterogeneous_segments: {
+      scenario: CYCLE_SCENARIO_HETEROGENEOUS,
+      policies: wide.reports,
+      full_loop: wide.full_loop,
+      targets: wideTargets.lines,
+      seconds: wideSeconds,
+    },
   },
-  seconds: { main: main.seconds, sensitivity: atDelivery.seconds, moments_family: cycleSeconds + longSeconds, total: totalSeconds },
+  seconds: { main: main.seconds, sensitivity: atDelivery.seconds, moments_family: cycleSeconds + longSeconds + wideSeconds, total: totalSeconds },
 }
 const dir = join(__dirname, "results")
 mkdirSync(dir, { recursive: true })

@@ -359,6 +359,37 @@ export const CYCLE_SCENARIO_DEFAULTS = {
 
 export type CycleScenario = typeof CYCLE_SCENARIO_DEFAULTS
 
+/**
+ * A sensitivity, not a default: the same store with segments far further
+ * apart, to see whether the loop's gap to the best static policy is a lack of
+ * headroom or of learning. Moments differ up to 5× within a segment (the
+ * seed article's "ask at the right time → 5x"): enthusiasts share most after
+ * a review (3.0 vs 0.6 at purchase), considered buyers after delivery (2.5 vs
+ * 0.4), deal seekers at purchase (2.0 vs 0.4 after a review); deal seekers care
+ * even more for the reward (0.95 / 0.9), enthusiasts even less (0.1 / 0.2).
+ * Everything else as in CYCLE_SCENARIO_DEFAULTS.
+ */
+export const CYCLE_SCENARIO_HETEROGENEOUS: Pick<CycleScenario, "segments"> = {
+  segments: {
+    enthusiast: {
+      ...CYCLE_SCENARIO_DEFAULTS.segments.enthusiast,
+      referrerSensitivity: 0.1, friendSensitivity: 0.2,
+      lift: { order_placed: 0.6, delivered: 1.2, review: 3, repeat_purchase: 1.5 },
+    },
+    deal_seeker: {
+      ...CYCLE_SCENARIO_DEFAULTS.segments.deal_seeker,
+      referrerSensitivity: 0.95, friendSensitivity: 0.9,
+      lift: { order_placed: 2, delivered: 0.8, review: 0.4, repeat_purchase: 1 },
+    },
+    considered: {
+      ...CYCLE_SCENARIO_DEFAULTS.segments.considered,
+      lift: { order_placed: 0.4, delivered: 2.5, review: 2, repeat_purchase: 1 },
+    },
+    casual: CYCLE_SCENARIO_DEFAULTS.segments.casual,
+  },
+}
+
+
 /** The loop scenario's pricing and appeal fields, so the functions above serve this family too. */
 export function cycleAsLoopScenario(s: CycleScenario): LoopScenario {
   return { ...LOOP_SCENARIO_DEFAULTS, aovMean: s.aovMean, friendOrderValue: s.friendOrderValue, margin: s.margin, friendBase: s.friendBase, appealScale: s.appealScale, creditValue: s.creditValue }
