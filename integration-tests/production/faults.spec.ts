@@ -217,6 +217,9 @@ describe("when PostgreSQL drops every connection and refuses new ones", () => {
     outages.push({ at: "checkout burst", cut: pgProxy.open })
     await pgProxy.outage(OUTAGE_MS)
     await burst
+    // A shopper who gave up while the completion was still running (its answer lost to the outage) comes
+    // back later: the storefront asks once more, and learns the order Medusa linked meanwhile, if any.
+    await Promise.all(checkouts.filter((c) => !c.orderId).map((c) => completeWithRetries(c, Date.now() + 20_000)))
 
     const retried = checkouts.filter((c) => c.attempts > 1)
     const stranded = checkouts.filter((c) => !c.orderId)
