@@ -7,7 +7,7 @@ import type { RewardHoldStart } from "../../types/referral/constants"
 export const PROGRAM_DEFAULTS = {
   /** Settings version; 0 until an admin first saves. */
   version: 0,
-  /** Codes can be redeemed and rewards earned. */
+  /** Codes can be redeemed and rewards earned. Off, every code's Medusa promotions are inactive too (see [operations](operations.md)). */
   enabled: true,
   /** Days a click or applied code keeps counting for the referrer. */
   attribution_window_days: 30,
